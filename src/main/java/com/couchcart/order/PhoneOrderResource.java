@@ -1,0 +1,39 @@
+package com.couchcart.order;
+
+import com.couchcart.platform.Page;
+import io.quarkus.oidc.BearerTokenAuthentication;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/phone/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@BearerTokenAuthentication
+@Authenticated
+@Tag(name = "Phone: orders")
+public class PhoneOrderResource {
+
+    private final OrderService service;
+    private final SecurityIdentity identity;
+
+    public PhoneOrderResource(OrderService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    /** The signed-in shopper's orders, newest first. */
+    @GET
+    public Uni<Page<OrderView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.listForShopper(identity.getPrincipal().getName(), page, size);
+    }
+}
