@@ -1,0 +1,75 @@
+package com.couchcart.platform;
+
+import com.couchcart.testing.CouchCartTest;
+import com.couchcart.testing.DeviceSessions;
+import com.couchcart.testing.Tokens;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Who may call what: each audience's endpoints refuse missing, foreign and under-privileged credentials. */
+@CouchCartTest
+class AuthMatrixTest {
+
+    private static final String TENANT_BODY = "{\"name\":\"Matrix TV\",\"appKey\":\"matrix-app-key-0123456789abcdef\"}";
+
+    static Stream<Arguments> matrix() {
+        Supplier<String> none = () -> null;
+        Supplier<String> shopper = () -> Tokens.shopper("pat");
+        Supplier<String> merchandiser = Tokens::merchandiser;
+        Supplier<String> operator = Tokens::operator;
+        Supplier<String> device = DeviceSessions::token;
+        Supplier<String> garbage = () -> "ccs_not-a-real-session-token";
+        return Stream.of(
+                // TV audience: device sessions only.
+                Arguments.of("GET", "/api/tv/sessions/current", "none", none, 401),
+                Arguments.of("GET", "/api/tv/sessions/current", "unknown device token", garbage, 401),
+                Arguments.of("GET", "/api/tv/sessions/current", "shopper OIDC token", shopper, 401),
+                Arguments.of("GET", "/api/tv/sessions/current", "operator OIDC token", operator, 401),
+                Arguments.of("GET", "/api/tv/sessions/current", "device", device, 200),
+                // Phone audience: any signed-in shopper, never a device.
+                Arguments.of("GET", "/api/phone/orders", "none", none, 401),
+                Arguments.of("GET", "/api/phone/orders", "device", device, 401),
+                Arguments.of("GET", "/api/phone/orders", "shopper", shopper, 200),
+                // Admin: staff roles.
+                Arguments.of("GET", "/api/admin/products", "none", none, 401),
+                Arguments.of("GET", "/api/admin/products", "device", device, 401),
+                Arguments.of("GET", "/api/admin/products", "shopper", shopper, 403),
+                Arguments.of("GET", "/api/admin/products", "merchandiser", merchandiser, 200),
+                Arguments.of("GET", "/api/admin/products", "operator", operator, 200),
+                Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "none", none, 401),
+                Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "device", device, 401),
+                Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "shopper", shopper, 403),
+                Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "merchandiser", merchandiser, 403),
+                Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "operator", operator, 200));
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {2} -> {4}")
+    @MethodSource("matrix")
+    void answers(String method, String path, String who, Supplier<String> credential, int expected) {
+        RequestSpecification request = given().contentType("application/json");
+        String token = credential.get();
+        if (token != null) {
+            request.auth().oauth2(token);
+        }
+        if (method.equals("PUT")) {
+            request.body(TENANT_BODY);
+        }
+        var response = request.when().request(method, path).then();
+        if (expected == 200 && method.equals("PUT")) {
+            response.statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        } else {
+            response.statusCode(expected);
+        }
+        if (expected >= 400) {
+            response.contentType("application/problem+json").body("status", equalTo(expected));
+        }
+    }
+}

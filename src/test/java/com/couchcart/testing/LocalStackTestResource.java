@@ -1,0 +1,50 @@
+package com.couchcart.testing;
+
+import com.couchcart.platform.localstack.LocalStack;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gives the test run real PostgreSQL, Redis and Kafka: the services the environment names
+ * ({@code COUCHCART_TEST_POSTGRES_URL}, {@code COUCHCART_TEST_REDIS_URL}, {@code COUCHCART_TEST_KAFKA_BOOTSTRAP}),
+ * otherwise the embedded {@link LocalStack}. Tests get a database of their own, recreated empty for every run,
+ * and their own Redis index, so a run never touches local data.
+ */
+public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE = "couchcart_test";
+    /** The PostgreSQL server the tests use, for tests that need a scratch database of their own. */
+    public static final String POSTGRES_SERVER = "couchcart.test.postgres-server";
+    public static final String POSTGRES_USER = "couchcart.test.postgres-user";
+
+    @Override
+    public Map<String, String> start() {
+        String postgres = env("COUCHCART_TEST_POSTGRES_URL").orElseGet(LocalStack::postgres);
+        String user = env("COUCHCART_TEST_POSTGRES_USER").orElse("postgres");
+        LocalStack.recreateDatabase(postgres, user, DATABASE);
+
+        String redis = env("COUCHCART_TEST_REDIS_URL").orElseGet(() -> LocalStack.redis() + "/0");
+
+        String kafka = env("COUCHCART_TEST_KAFKA_BOOTSTRAP").orElseGet(LocalStack::kafka);
+        LocalStack.createTopics(kafka, LocalStack.TOPICS);
+
+        return Map.of(
+                "quarkus.datasource.reactive.url", postgres + "/" + DATABASE,
+                "quarkus.datasource.username", user,
+                "quarkus.redis.hosts", redis,
+                "kafka.bootstrap.servers", kafka,
+                POSTGRES_SERVER, postgres,
+                POSTGRES_USER, user);
+    }
+
+    @Override
+    public void stop() {
+        // The embedded services stop with the JVM; external ones are not ours to stop.
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
+    }
+}
