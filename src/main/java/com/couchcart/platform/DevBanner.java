@@ -32,7 +32,7 @@ public class DevBanner {
         LOG.infof("""
 
                 ======================================== CouchCart (dev) ========================================
-                  API            %1$s/api   (try: curl %1$s/api/tv/hisense/contents/vod-kitchen-stories-s1e1/overlays?at=30000)
+                  API            %1$s/api   (tour with curl: README.md)
                   Swagger UI     %1$s/q/swagger-ui
                   OpenAPI        %1$s/q/openapi
                   Health         %1$s/q/health/ready
