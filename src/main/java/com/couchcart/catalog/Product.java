@@ -7,6 +7,7 @@ import jakarta.persistence.PreUpdate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** A product of the catalogue: its current price and the stock left to sell. */
 @Entity
@@ -25,6 +26,6 @@ public class Product {
     @PrePersist
     @PreUpdate
     void touch() {
-        updatedAt = Instant.now();
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

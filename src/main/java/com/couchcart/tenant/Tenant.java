@@ -6,6 +6,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** A TV brand sharing the platform. Its app key ships inside its TV apps; only the key's hash is stored. */
 @Entity
@@ -21,7 +22,7 @@ public class Tenant {
     @PrePersist
     @PreUpdate
     void touch() {
-        updatedAt = Instant.now();
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (createdAt == null) {
             createdAt = updatedAt;
         }
