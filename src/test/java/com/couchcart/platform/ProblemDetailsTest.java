@@ -32,9 +32,12 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void wrongMethod() {
+    void wrongMethodNamesTheAllowedOnes() {
         problem(given().when().patch("/api/tv/sessions").then(), 405)
+                .header("Allow", equalTo("OPTIONS, POST"))
                 .body("detail", equalTo("PATCH is not supported on /api/tv/sessions."));
+        problem(given().when().post("/api/admin/tenants/acme").then(), 405)
+                .header("Allow", equalTo("GET, HEAD, OPTIONS, PUT"));
     }
 
     @Test

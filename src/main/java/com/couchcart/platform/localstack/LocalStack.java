@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.jboss.logging.Logger;
 import redis.embedded.RedisServer;
 
@@ -80,6 +81,9 @@ public final class LocalStack {
     public static String kafka() {
         return once("couchcart.local-stack.kafka", () -> {
             try {
+                // An embedded broker must never end the JVM it shares (Kafka halts on fatal errors).
+                Exit.setExitProcedure((status, message) -> LOG.warnf("Embedded Kafka asked to exit (%d): %s", status, message));
+                Exit.setHaltProcedure((status, message) -> LOG.warnf("Embedded Kafka asked to halt (%d): %s", status, message));
                 KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)

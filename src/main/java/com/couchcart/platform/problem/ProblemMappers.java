@@ -35,6 +35,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
         return Problems.response(e.type(), e.getMessage(), request.path(), e.errors(), e.headers());
@@ -55,8 +61,9 @@ public class ProblemMappers {
             return Problems.response(ProblemType.VALIDATION, "A path or query parameter has a value of the wrong type.",
                     request.path(), null, Map.of());
         }
-        Map<String, String> headers = original.getHeaderString(HttpHeaders.ALLOW) == null
-                ? Map.of() : Map.of(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
+        Map<String, String> headers = status == 405
+                ? allowedMethods.forPath(request.path()).map(allow -> Map.of(HttpHeaders.ALLOW, allow)).orElse(Map.of())
+                : Map.of();
         return Problems.response(status, Problems.detailFor(status, request), request.path(), headers);
     }
 
