@@ -1,17 +1,16 @@
 package com.couchcart.catalog;
 
 import com.couchcart.platform.Page;
+import com.couchcart.platform.PageRequest;
 import com.couchcart.platform.security.Roles;
 import io.quarkus.oidc.BearerTokenAuthentication;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,8 +28,7 @@ public class ProductResource {
     }
 
     @GET
-    public Uni<Page<ProductView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.list(page, size);
+    public Uni<Page<ProductView>> list(@Valid @BeanParam PageRequest pageRequest) {
+        return service.list(pageRequest);
     }
 }

@@ -1,6 +1,7 @@
 package com.couchcart.catalog;
 
 import com.couchcart.platform.Page;
+import com.couchcart.platform.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -17,9 +18,7 @@ public class ProductService {
     }
 
     @WithSession
-    public Uni<Page<ProductView>> list(int page, int size) {
-        var query = store.findAll(Sort.ascending("sku")).page(page, size);
-        return query.list().flatMap(products -> query.count()
-                .map(total -> new Page<>(products.stream().map(ProductView::of).toList(), page, size, total)));
+    public Uni<Page<ProductView>> list(PageRequest request) {
+        return Page.of(store.findAll(Sort.ascending("sku")), request).map(page -> page.map(ProductView::of));
     }
 }

@@ -1,6 +1,7 @@
 package com.couchcart.order;
 
 import com.couchcart.platform.Page;
+import com.couchcart.platform.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -17,11 +18,9 @@ public class OrderService {
     }
 
     @WithSession
-    public Uni<Page<OrderView>> listForShopper(String subject, int page, int size) {
-        var query = store.find("shopperSubject", Sort.descending("createdAt"), subject).page(page, size);
-        return query.list()
-                .flatMap(orders -> store.withLines(orders.stream().map(order -> order.id).toList()))
-                .flatMap(orders -> query.count().map(total ->
-                        new Page<>(orders.stream().map(OrderView::of).toList(), page, size, total)));
+    public Uni<Page<OrderView>> listForShopper(String subject, PageRequest request) {
+        return Page.of(store.find("shopperSubject", Sort.descending("createdAt"), subject), request)
+                .flatMap(page -> store.withLines(page.items().stream().map(order -> order.id).toList())
+                        .map(orders -> page.withItems(orders.stream().map(OrderView::of).toList())));
     }
 }

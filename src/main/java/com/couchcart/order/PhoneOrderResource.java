@@ -1,17 +1,16 @@
 package com.couchcart.order;
 
 import com.couchcart.platform.Page;
+import com.couchcart.platform.PageRequest;
 import io.quarkus.oidc.BearerTokenAuthentication;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,8 +31,7 @@ public class PhoneOrderResource {
 
     /** The signed-in shopper's orders, newest first. */
     @GET
-    public Uni<Page<OrderView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                     @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.listForShopper(identity.getPrincipal().getName(), page, size);
+    public Uni<Page<OrderView>> list(@Valid @BeanParam PageRequest pageRequest) {
+        return service.listForShopper(identity.getPrincipal().getName(), pageRequest);
     }
 }
