@@ -3,22 +3,62 @@ package com.couchcart.catalog;
 import com.couchcart.platform.Page;
 import com.couchcart.platform.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import java.math.BigDecimal;
 
 /** The catalogue: products, their prices and stock. */
 @ApplicationScoped
 public class ProductService {
 
     private final ProductStore store;
+    private final Instance<ProductListener> listeners;
 
-    public ProductService(ProductStore store) {
+    public ProductService(ProductStore store, Instance<ProductListener> listeners) {
         this.store = store;
+        this.listeners = listeners;
     }
 
     @WithSession
     public Uni<Page<ProductView>> list(PageRequest request) {
         return Page.of(store.findAll(Sort.ascending("sku")), request).map(page -> page.map(ProductView::of));
+    }
+
+    @WithSession
+    public Uni<ProductView> find(String sku) {
+        return store.findById(sku).map(product -> product == null ? null : ProductView.of(product));
+    }
+
+    /** Creates or replaces a product, then tells the features that show it. */
+    public Uni<Saved> put(String sku, ProductRequest request) {
+        return save(sku, request).call(saved -> Multi.createFrom().iterable(listeners)
+                .onItem().transformToUniAndConcatenate(listener -> listener.productChanged(sku))
+                .collect().last());
+    }
+
+    @WithTransaction
+    Uni<Saved> save(String sku, ProductRequest request) {
+        return store.findById(sku).flatMap(existing -> {
+            boolean created = existing == null;
+            Product product = created ? new Product() : existing;
+            product.sku = sku;
+            product.title = request.title();
+            product.priceAmount = new BigDecimal(request.price().amount()).setScale(2);
+            product.currency = request.price().currency();
+            product.stock = request.stock();
+            product.imageUrl = request.imageUrl();
+            product.active = request.active();
+            return (created ? store.persist(product) : Uni.createFrom().item(product))
+                    .call(store::flush)
+                    .map(saved -> new Saved(ProductView.of(saved), created));
+        });
+    }
+
+    public record Saved(ProductView product, boolean created) {
     }
 }

@@ -11,14 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TenantService {
 
     private final TenantStore store;
+    private final TenantDirectory directory;
 
-    public TenantService(TenantStore store) {
+    public TenantService(TenantStore store, TenantDirectory directory) {
         this.store = store;
+        this.directory = directory;
     }
 
     /** Creates or replaces a tenant; tells which of the two happened. */
-    @WithTransaction
     public Uni<Saved> put(String id, TenantRequest request) {
+        return save(id, request).call(directory::changed);
+    }
+
+    @WithTransaction
+    Uni<Saved> save(String id, TenantRequest request) {
         return store.findById(id).flatMap(existing -> {
             boolean created = existing == null;
             Tenant tenant = created ? new Tenant() : existing;

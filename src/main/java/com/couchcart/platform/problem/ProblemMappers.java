@@ -104,22 +104,33 @@ public class ProblemMappers {
                 null, Map.of());
     }
 
-    /** The JSON path of an invalid value, without the Java method and parameter names of the resource. */
+    /**
+     * The JSON path of an invalid value ({@code cues[3].placement.x}), without the Java method and parameter
+     * names of the resource.
+     */
     static String field(Path path) {
-        List<String> names = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
         Path.Node parameter = null;
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node;
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                String name = node.getName() == null ? "" : node.getName();
-                names.add(node.getIndex() == null ? name : name + "[" + node.getIndex() + "]");
+                continue;
+            }
+            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (node.isInIterable() && !field.isEmpty()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                field.append(field.isEmpty() ? "" : ".").append(name);
             }
         }
-        if (names.isEmpty()) {
+        if (field.isEmpty()) {
             return parameter == null ? "request" : parameter.getName();
         }
-        return String.join(".", names);
+        return field.toString();
     }
 
     private static String describe(JsonProcessingException e) {

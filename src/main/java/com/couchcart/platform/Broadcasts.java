@@ -1,0 +1,34 @@
+package com.couchcart.platform;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Messages to every instance of the service (Redis pub/sub): "this changed, look again". Pub/sub may drop a
+ * message (a reconnect, a restart); whoever listens also checks for missed changes on its own.
+ */
+@ApplicationScoped
+public class Broadcasts {
+
+    private static final String PREFIX = "couchcart:broadcast:";
+
+    private final ReactivePubSubCommands<String> pubsub;
+
+    public Broadcasts(ReactiveRedisDataSource redis) {
+        this.pubsub = redis.pubsub(String.class);
+    }
+
+    public Uni<Void> publish(String topic, String message) {
+        return pubsub.publish(PREFIX + topic, message);
+    }
+
+    /** The messages of a topic from now on; resubscribes after a failure. */
+    public Multi<String> subscribe(String topic) {
+        return pubsub.subscribe(PREFIX + topic)
+                .onFailure().retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5))
+                .indefinitely();
+    }
+}

@@ -1,0 +1,61 @@
+package com.couchcart.tenant;
+
+import com.couchcart.platform.Broadcasts;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * The ids of the registered tenants, in memory, so public reads keyed by tenant answer 404 for an unknown
+ * one without a database round trip. Refreshed on every change here, on a broadcast from another instance,
+ * and every few seconds in case a broadcast was missed.
+ */
+@ApplicationScoped
+public class TenantDirectory {
+
+    static final String TOPIC = "tenants";
+    private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
+
+    private final Pool pool;
+    private final Broadcasts broadcasts;
+    private volatile Set<String> ids = Set.of();
+
+    public TenantDirectory(Pool pool, Broadcasts broadcasts) {
+        this.pool = pool;
+        this.broadcasts = broadcasts;
+    }
+
+    public boolean exists(String id) {
+        return ids.contains(id);
+    }
+
+    void start(@Observes StartupEvent event) {
+        refresh().await().indefinitely();
+        broadcasts.subscribe(TOPIC).onItem().transformToUniAndConcatenate(message -> refresh())
+                .subscribe().with(ignored -> { }, failure -> LOG.error("Tenant broadcasts stopped", failure));
+    }
+
+    /** Tells every instance, this one included, that the tenants changed. */
+    Uni<Void> changed() {
+        return refresh().call(() -> broadcasts.publish(TOPIC, "changed"));
+    }
+
+    @Scheduled(every = "${couchcart.catch-up-interval}", delayed = "${couchcart.catch-up-interval}")
+    Uni<Void> refresh() {
+        return pool.query("select id from tenant").execute()
+                .invoke(rows -> ids = StreamSupport.stream(rows.spliterator(), false)
+                        .map(row -> row.getString("id")).collect(Collectors.toUnmodifiableSet()))
+                .replaceWithVoid()
+                .onFailure().invoke(failure -> LOG.warn("Could not refresh the tenant directory", failure))
+                .onFailure().recoverWithNull();
+    }
+}
