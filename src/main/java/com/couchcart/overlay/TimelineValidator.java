@@ -3,12 +3,12 @@ package com.couchcart.overlay;
 import com.couchcart.platform.problem.Problem.FieldError;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The rules a timeline must meet as a whole, beyond the shape of each cue. Finds every offence, so the
@@ -89,14 +89,12 @@ final class TimelineValidator {
                 ends.merge(cue.endMs(), 1, Integer::sum);
             }
         }
-        Set<Long> edges = new java.util.TreeSet<>(starts.keySet());
+        Set<Long> edges = new TreeSet<>(starts.keySet());
         edges.addAll(ends.keySet());
         int onScreen = 0;
         for (long edge : edges) {
             onScreen -= ends.getOrDefault(edge, 0);
-            List<Integer> starting = starts.getOrDefault(edge, List.of());
-            starting.sort(Comparator.naturalOrder());
-            for (int index : starting) {
+            for (int index : starts.getOrDefault(edge, List.of())) {
                 onScreen++;
                 if (onScreen > max) {
                     errors.add(new FieldError("cues[" + index + "].startMs", "cue '" + cues.get(index).id()
