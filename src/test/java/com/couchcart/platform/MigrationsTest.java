@@ -7,9 +7,6 @@ import com.couchcart.testing.Database;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -51,9 +48,10 @@ class MigrationsTest {
     void demoDataLoadsAndLoadingItAgainChangesNothing() throws Exception {
         String database = "couchcart_demo_check";
         LocalStack.recreateDatabase(Database.server(), Database.user(), database);
-        flyway(database, "classpath:db/migration", "classpath:db/demo").migrate();
+        flyway(database, "classpath:db/migration").migrate();
 
         try (Connection connection = Database.to(database)) {
+            connection.createStatement().execute(DemoData.script(DEMO_KEYS));
             List<Long> first = demoCounts(connection);
             assertThat(first.get(0)).as("tenants").isEqualTo(2);
             assertThat(first.get(1)).as("products in CNY with stock").isGreaterThanOrEqualTo(12);
@@ -62,7 +60,7 @@ class MigrationsTest {
             assertThat(count(connection, "select count(*) from tenant where id = 'hisense' and app_key_hash = '"
                     + Secrets.sha256(DEMO_KEYS.get("hisenseAppKey")) + "'")).isEqualTo(1);
 
-            connection.createStatement().execute(demoScript());
+            connection.createStatement().execute(DemoData.script(DEMO_KEYS));
 
             assertThat(demoCounts(connection)).isEqualTo(first);
         }
@@ -79,7 +77,6 @@ class MigrationsTest {
         return Flyway.configure()
                 .dataSource("jdbc:" + Database.server() + "/" + database, Database.user(), "")
                 .locations(locations)
-                .placeholders(DEMO_KEYS)
                 .load();
     }
 
@@ -91,16 +88,6 @@ class MigrationsTest {
                         + " where v.kind = 'VOD' and v.duration_ms = 600000"),
                 count(connection, "select count(*) from content where kind = 'LIVE'"),
                 count(connection, "select count(*) from overlay_cue"));
-    }
-
-    private static String demoScript() throws IOException {
-        try (InputStream in = MigrationsTest.class.getResourceAsStream("/db/demo/R__demo_data.sql")) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (var placeholder : DEMO_KEYS.entrySet()) {
-                script = script.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
-            }
-            return script;
-        }
     }
 
     private static List<String> tables(Connection connection) throws SQLException {

@@ -39,6 +39,23 @@ public final class LocalStack {
     private LocalStack() {
     }
 
+    /**
+     * Runs the whole stack on its own, for benchmarks and demos of the packaged application: writes the
+     * environment that points the service at it to the file named by the first argument, then runs until killed.
+     */
+    public static void main(String[] args) throws Exception {
+        String postgres = postgres();
+        ensureDatabase(postgres, "postgres", "couchcart");
+        String environment = """
+                QUARKUS_DATASOURCE_REACTIVE_URL=%s/couchcart
+                QUARKUS_DATASOURCE_USERNAME=postgres
+                QUARKUS_REDIS_HOSTS=%s
+                KAFKA_BOOTSTRAP_SERVERS=%s
+                """.formatted(postgres, redis(), kafka());
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args.length > 0 ? args[0] : "local-stack.env"), environment);
+        Thread.currentThread().join();
+    }
+
     /** A PostgreSQL server's base URL, {@code postgresql://127.0.0.1:PORT}; user {@code postgres}, no password. */
     public static String postgres() {
         return once("couchcart.local-stack.postgres", () -> {

@@ -1,5 +1,5 @@
--- Demo data for local runs (dev profile only). Re-running it changes nothing: every row is an upsert
--- keyed by its natural id. App keys come from Flyway placeholders so the dev banner can print them.
+-- Demo data for local runs (loaded at start when couchcart.demo-data.enabled, as in dev mode). Re-running it
+-- changes nothing: every row is an upsert keyed by its natural id. ${...} are the demo app keys from the configuration.
 
 insert into tenant (id, name, app_key_hash) values
     ('hisense', 'Hisense', encode(sha256(convert_to('${hisenseAppKey}', 'UTF8')), 'hex')),
