@@ -23,7 +23,7 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 
 echo "Building the packaged application…"
-./mvnw -B -q -ntp package -DskipTests
+./mvnw -B -q -ntp package -DskipTests ${BUILD_ARGS:-}
 ./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath" >/dev/null
 
 echo "Starting PostgreSQL, Redis and Kafka…"
@@ -37,7 +37,7 @@ for _ in $(seq 1 120); do [ -s "$WORK/stack.env" ] && break; sleep 0.5; done
 echo "Starting the service (production profile, demo data, one event loop)…"
 set -a; . "$WORK/stack.env"; set +a
 COUCHCART_EVENT_LOOPS=1 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  java -Dcouchcart.demo-data.enabled=true -Dquarkus.oidc.tenant-enabled=false \
+  java -Dcouchcart.demo-data.enabled=true -Dquarkus.oidc.tenant-enabled=false ${JAVA_ARGS:-} \
        -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do curl -sf "localhost:$APP_PORT/q/health/ready" >/dev/null && break; sleep 0.5; done

@@ -2,6 +2,8 @@ package com.couchcart.overlay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.util.AsciiString;
+import io.vertx.core.buffer.Buffer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +27,16 @@ import java.util.zip.CRC32C;
  */
 final class TimelineIndex {
 
-    /** An answer ready to send. {@code expiresAt}: epoch ms after which it must be rendered again. */
-    record Rendered(byte[] body, String etag, long expiresAt) {
+    /**
+     * An answer ready to send: {@code buffer} holds {@code body} for the HTTP layer, written as is to every
+     * request (Vert.x writes a duplicate, never the buffer itself). {@code expiresAt}: epoch ms after which it
+     * must be rendered again.
+     */
+    record Rendered(byte[] body, Buffer buffer, AsciiString etag, long expiresAt) {
+
+        Rendered(byte[] body, String etag, long expiresAt) {
+            this(body, Buffer.buffer(body), AsciiString.of(etag), expiresAt);
+        }
     }
 
     /** Requests that see the same cues share a key: region, locale and tenant are reduced to what matters. */

@@ -37,7 +37,8 @@ class OperationsEndpointsTest {
     @Test
     void metricsArePrometheusText() {
         given().when().get("/q/metrics")
-                .then().statusCode(200).body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+                .then().statusCode(200).body(containsString("# TYPE jvm_memory_used_bytes gauge"))
+                .body(containsString("couchcart_overlay_reads_total{status=\"200\"}"));
     }
 
     @Test
@@ -46,7 +47,9 @@ class OperationsEndpointsTest {
                 .then().statusCode(200)
                 .body("info.title", equalTo("CouchCart API"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/tv/sessions"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/admin/tenants/{id}"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/admin/tenants/{id}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/tv/{tenant}/contents/{contentId}/overlays"))
+                .body("components.schemas", org.hamcrest.Matchers.hasKey("OverlayView"));
     }
 
     @Test

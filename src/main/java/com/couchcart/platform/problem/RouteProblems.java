@@ -7,13 +7,16 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Answers requests that no route matched (unknown paths outside the REST resources) with a 404 problem. */
+/**
+ * Problem answers for the plain Vert.x routes (the REST resources have {@link ProblemMappers}), among them the
+ * 404 for requests that no route matched.
+ */
 @ApplicationScoped
-public class FallbackRoute {
+public class RouteProblems {
 
     private final ObjectMapper mapper;
 
-    public FallbackRoute(ObjectMapper mapper) {
+    public RouteProblems(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
@@ -22,7 +25,11 @@ public class FallbackRoute {
     }
 
     private void notFound(RoutingContext context) {
-        Problem problem = Problems.of(404, Problems.detailFor(404, context.request()), context.request().path());
+        send(context, Problems.of(404, Problems.detailFor(404, context.request()), context.request().path()));
+    }
+
+    /** Answers a Vert.x route's request with a problem document. */
+    public void send(RoutingContext context, Problem problem) {
         try {
             context.response()
                     .setStatusCode(problem.status())
@@ -31,5 +38,11 @@ public class FallbackRoute {
         } catch (JsonProcessingException e) {
             context.fail(e);
         }
+    }
+
+    /** Answers a Vert.x route's request with the problem a {@link ProblemException} describes. */
+    public void send(RoutingContext context, ProblemException e) {
+        e.headers().forEach(context.response()::putHeader);
+        send(context, Problems.of(e.type(), e.getMessage(), context.request().path(), e.errors()));
     }
 }
