@@ -43,7 +43,7 @@ pids+=($!)
 for _ in $(seq 1 120); do curl -sf "localhost:$APP_PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
 curl -sf "localhost:$APP_PORT/q/health/ready" >/dev/null || { echo "The service did not get ready; see $WORK/app.log"; exit 1; }
 
-# The static twin: a typical answer (two overlays), served by nginx from a file.
+# The static twin: a typical answer (one overlay), served by nginx from a file.
 mkdir -p "$WORK/www"
 curl -sf "localhost:$APP_PORT/api/tv/hisense/contents/$CONTENT/overlays?at=55000" > "$WORK/www/overlays.json"
 cat > "$WORK/nginx.conf" <<CONF

@@ -47,6 +47,8 @@ class LiveCueTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> !first.lines().isEmpty() && !second.lines().isEmpty());
             assertThat(first.status()).isEqualTo(200);
             assertThat(first.contentType()).startsWith("text/event-stream");
+            // A comment line opens the stream at once and keeps idle connections alive through proxies.
+            assertThat(first.lines()).contains(":heartbeat");
 
             fire(Map.of("cueId", "flash", "durationMs", 30_000)).statusCode(202)
                     .body("id", equalTo("flash")).body("durationMs", equalTo(30_000));
