@@ -68,6 +68,15 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aNumberWhereTextIsExpected() {
+        problem(given().auth().oauth2(Tokens.merchandiser()).contentType("application/json")
+                .body("{\"title\":\"Mug\",\"price\":{\"amount\":39.5,\"currency\":\"CNY\"},\"stock\":1,\"active\":true}")
+                .when().put("/api/admin/products/SKU-FLOAT").then(), 400)
+                .body("detail", equalTo("Field 'price.amount' has a value of the wrong type."));
+        given().auth().oauth2(Tokens.merchandiser()).when().get("/api/admin/products/SKU-FLOAT").then().statusCode(404);
+    }
+
+    @Test
     void missingBody() {
         problem(given().contentType("application/json").when().post("/api/tv/sessions").then(), 400)
                 .body("type", equalTo("https://couchcart.dev/problems/validation"));
