@@ -2,6 +2,7 @@ package com.couchcart.catalog;
 
 import com.couchcart.platform.Page;
 import com.couchcart.platform.PageRequest;
+import com.couchcart.platform.Upserted;
 import com.couchcart.platform.problem.ProblemException;
 import com.couchcart.platform.security.Roles;
 import io.quarkus.oidc.BearerTokenAuthentication;
@@ -56,9 +57,6 @@ public class ProductResource {
     @RolesAllowed(Roles.MERCHANDISER)
     @Operation(summary = "Create or replace a product", description = "active: false takes it off sale; its overlays disappear.")
     public Uni<Response> put(@PathParam("sku") @Pattern(regexp = SKU) String sku, @Valid @NotNull ProductRequest request) {
-        return service.put(sku, request).map(saved -> Response
-                .status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(saved.product())
-                .build());
+        return service.put(sku, request).map(Upserted::toResponse);
     }
 }

@@ -2,6 +2,7 @@ package com.couchcart.catalog;
 
 import com.couchcart.platform.Page;
 import com.couchcart.platform.PageRequest;
+import com.couchcart.platform.Upserted;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -35,14 +36,14 @@ public class ProductService {
     }
 
     /** Creates or replaces a product, then tells the features that show it. */
-    public Uni<Saved> put(String sku, ProductRequest request) {
+    public Uni<Upserted<ProductView>> put(String sku, ProductRequest request) {
         return save(sku, request).call(saved -> Multi.createFrom().iterable(listeners)
                 .onItem().transformToUniAndConcatenate(listener -> listener.productChanged(sku))
                 .collect().last());
     }
 
     @WithTransaction
-    Uni<Saved> save(String sku, ProductRequest request) {
+    Uni<Upserted<ProductView>> save(String sku, ProductRequest request) {
         return store.findById(sku).flatMap(existing -> {
             boolean created = existing == null;
             Product product = created ? new Product() : existing;
@@ -55,10 +56,7 @@ public class ProductService {
             product.active = request.active();
             return (created ? store.persist(product) : Uni.createFrom().item(product))
                     .call(store::flush)
-                    .map(saved -> new Saved(ProductView.of(saved), created));
+                    .map(saved -> new Upserted<>(ProductView.of(saved), created));
         });
-    }
-
-    public record Saved(ProductView product, boolean created) {
     }
 }

@@ -1,5 +1,6 @@
 package com.couchcart.overlay;
 
+import com.couchcart.platform.Upserted;
 import com.couchcart.platform.problem.ProblemException;
 import com.couchcart.platform.security.Roles;
 import io.quarkus.oidc.BearerTokenAuthentication;
@@ -41,9 +42,7 @@ public class ContentAdminResource {
     @RolesAllowed(Roles.MERCHANDISER)
     @Operation(summary = "Create or update a content (VOD with its duration, or a LIVE channel)")
     public Uni<Response> put(@PathParam("id") @Pattern(regexp = ID) String id, @Valid @NotNull ContentRequest request) {
-        return service.putContent(id, request).map(saved -> Response
-                .status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(saved.content()).build());
+        return service.putContent(id, request).map(Upserted::toResponse);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package com.couchcart.overlay;
 
 import com.couchcart.catalog.ProductListener;
+import com.couchcart.platform.Upserted;
 import com.couchcart.platform.problem.Problem.FieldError;
 import com.couchcart.platform.problem.ProblemException;
 import com.couchcart.platform.problem.ProblemType;
@@ -29,11 +30,8 @@ public class TimelineService implements ProductListener {
         this.maxOverlapping = maxOverlapping;
     }
 
-    public record Saved(ContentView content, boolean created) {
-    }
-
     /** Creates or updates a content; refuses a change its timeline would no longer fit. */
-    public Uni<Saved> putContent(String id, ContentRequest request) {
+    public Uni<Upserted<ContentView>> putContent(String id, ContentRequest request) {
         if (request.kind() == ContentInfo.Kind.VOD && request.durationMs() == null) {
             return invalid("durationMs", "a VOD content needs its duration");
         }
@@ -51,7 +49,7 @@ public class TimelineService implements ProductListener {
                     }
                     return store.upsertContent(tx, id, request.title(), request.kind(), request.durationMs())
                             .flatMap(created -> store.lockContent(tx, id)
-                                    .map(content -> new Saved(ContentView.of(content), created)));
+                                    .map(content -> new Upserted<>(ContentView.of(content), created)));
                 }))
                 .call(saved -> indexes.changed(id));
     }

@@ -1,5 +1,6 @@
 package com.couchcart.tenant;
 
+import com.couchcart.platform.Upserted;
 import com.couchcart.platform.problem.ProblemException;
 import com.couchcart.platform.security.Roles;
 import io.quarkus.oidc.BearerTokenAuthentication;
@@ -38,10 +39,7 @@ public class TenantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> put(@PathParam("id") @Pattern(regexp = ID_PATTERN) String id,
                              @Valid @NotNull TenantRequest request) {
-        return service.put(id, request).map(saved -> Response
-                .status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(saved.tenant())
-                .build());
+        return service.put(id, request).map(Upserted::toResponse);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.couchcart.tenant;
 
+import com.couchcart.platform.Upserted;
 import com.couchcart.platform.security.Secrets;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -19,12 +20,12 @@ public class TenantService {
     }
 
     /** Creates or replaces a tenant; tells which of the two happened. */
-    public Uni<Saved> put(String id, TenantRequest request) {
+    public Uni<Upserted<TenantView>> put(String id, TenantRequest request) {
         return save(id, request).call(directory::changed);
     }
 
     @WithTransaction
-    Uni<Saved> save(String id, TenantRequest request) {
+    Uni<Upserted<TenantView>> save(String id, TenantRequest request) {
         return store.findById(id).flatMap(existing -> {
             boolean created = existing == null;
             Tenant tenant = created ? new Tenant() : existing;
@@ -33,7 +34,7 @@ public class TenantService {
             tenant.appKeyHash = Secrets.sha256(request.appKey());
             return (created ? store.persist(tenant) : Uni.createFrom().item(tenant))
                     .call(store::flush)
-                    .map(saved -> new Saved(TenantView.of(saved), created));
+                    .map(saved -> new Upserted<>(TenantView.of(saved), created));
         });
     }
 
@@ -46,8 +47,5 @@ public class TenantService {
     @WithSession
     public Uni<Boolean> acceptsAppKey(String id, String appKey) {
         return store.findById(id).map(tenant -> tenant != null && Secrets.matches(appKey, tenant.appKeyHash));
-    }
-
-    public record Saved(TenantView tenant, boolean created) {
     }
 }
