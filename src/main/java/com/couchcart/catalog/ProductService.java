@@ -18,10 +18,12 @@ import java.math.BigDecimal;
 public class ProductService {
 
     private final ProductStore store;
+    private final ProductCatalog catalog;
     private final Instance<ProductListener> listeners;
 
-    public ProductService(ProductStore store, Instance<ProductListener> listeners) {
+    public ProductService(ProductStore store, ProductCatalog catalog, Instance<ProductListener> listeners) {
         this.store = store;
+        this.catalog = catalog;
         this.listeners = listeners;
     }
 
@@ -37,7 +39,7 @@ public class ProductService {
 
     /** Creates or replaces a product, then tells the features that show it. */
     public Uni<Upserted<ProductView>> put(String sku, ProductRequest request) {
-        return save(sku, request).call(saved -> Multi.createFrom().iterable(listeners)
+        return save(sku, request).call(catalog::changed).call(saved -> Multi.createFrom().iterable(listeners)
                 .onItem().transformToUniAndConcatenate(listener -> listener.productChanged(sku))
                 .collect().last());
     }

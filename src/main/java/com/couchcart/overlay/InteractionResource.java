@@ -46,14 +46,8 @@ public class InteractionResource {
         Instant received = Instant.now();
         var interactions = batch.events().stream().map(event -> new InteractionPublisher.Interaction(
                 event.type(), device.tenant(), device.deviceId(), event.overlayId(), event.contentId(), event.at(),
-                campaignOf(event.contentId(), event.overlayId()), received)).toList();
+                indexes.campaignOf(event.contentId(), event.overlayId()), received)).toList();
         return publisher.publish(interactions)
                 .replaceWith(Response.accepted(Map.of("accepted", interactions.size())).build());
-    }
-
-    private String campaignOf(String contentId, String overlayId) {
-        TimelineIndex index = contentId == null ? null : indexes.get(contentId);
-        Cue cue = index == null ? null : index.cue(overlayId);
-        return cue == null ? null : cue.campaignId();
     }
 }

@@ -49,6 +49,13 @@ public class OverlayIndexes {
         return indexes.get(contentId);
     }
 
+    /** The campaign of an overlay (a cue of a content), or null when either is unknown. */
+    public String campaignOf(String contentId, String overlayId) {
+        TimelineIndex index = contentId == null || overlayId == null ? null : indexes.get(contentId);
+        Cue cue = index == null ? null : index.cue(overlayId);
+        return cue == null ? null : cue.campaignId();
+    }
+
     /** Rebuilds a content's index here and tells the other instances to do the same. */
     Uni<Void> changed(String contentId) {
         return reload(contentId).call(() -> broadcasts.publish(TOPIC, contentId));

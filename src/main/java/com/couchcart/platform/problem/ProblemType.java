@@ -12,6 +12,8 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Not allowed", Response.Status.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", Response.Status.NOT_FOUND),
     CONFLICT("conflict", "Conflict", Response.Status.CONFLICT),
+    STALE("stale", "Changed since you read it", Response.Status.PRECONDITION_FAILED),
+    LIMIT("limit", "Limit reached", Response.Status.CONFLICT),
     UNAVAILABLE("unavailable", "Service temporarily unavailable", Response.Status.SERVICE_UNAVAILABLE),
     INTERNAL("internal", "Internal error", Response.Status.INTERNAL_SERVER_ERROR);
 

@@ -1,0 +1,138 @@
+package com.couchcart.cart;
+
+import com.couchcart.platform.RedisScript;
+import com.couchcart.platform.problem.ProblemException;
+import com.couchcart.platform.problem.ProblemType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carts in Redis, one hash per device ({@code couchcart:cart:{tenant}:{deviceId}}): field {@code v} the version,
+ * {@code l:<sku>} a line as JSON. Every change is one Lua script, so two remotes of one TV never lose an update.
+ */
+@ApplicationScoped
+public class CartStore {
+
+    private static final Logger LOG = Logger.getLogger(CartStore.class);
+    private static final RedisScript ADD = RedisScript.of("/cart/add.lua");
+    private static final RedisScript SET = RedisScript.of("/cart/set.lua");
+    private static final RedisScript REMOVE = RedisScript.of("/cart/remove.lua");
+
+    private final ReactiveRedisDataSource redis;
+    private final ObjectMapper mapper;
+    private final String ttl;
+    private final String eventTtl;
+
+    public CartStore(ReactiveRedisDataSource redis, ObjectMapper mapper,
+                     @ConfigProperty(name = "couchcart.cart.ttl") Duration ttl,
+                     @ConfigProperty(name = "couchcart.cart.event-id-ttl") Duration eventTtl) {
+        this.redis = redis;
+        this.mapper = mapper;
+        this.ttl = Long.toString(ttl.toSeconds());
+        this.eventTtl = Long.toString(eventTtl.toSeconds());
+    }
+
+    /** Identifies a device's cart. */
+    record CartKey(String tenant, String deviceId) {
+
+        String hash() {
+            return "couchcart:cart:" + tenant + ":" + deviceId;
+        }
+
+        String event(String eventId) {
+            return "couchcart:cart-event:" + tenant + ":" + deviceId + ":" + eventId;
+        }
+    }
+
+    Uni<StoredCart> read(CartKey cart) {
+        return guard(redis.execute("HGETALL", cart.hash()).map(response -> parse("OK", "", response, 0)));
+    }
+
+    Uni<StoredCart> add(CartKey cart, String eventId, String sku, int quantity, String overlayId, String campaignId,
+                        String unitPrice, String currency, int maxLines, int maxPerLine, int stock, Long ifMatch) {
+        return run(ADD, List.of(cart.hash(), cart.event(eventId)), List.of(sku, Integer.toString(quantity),
+                nullToEmpty(overlayId), nullToEmpty(campaignId), unitPrice, currency, Integer.toString(maxLines),
+                Integer.toString(maxPerLine), Integer.toString(stock), ttl, eventTtl, version(ifMatch)));
+    }
+
+    Uni<StoredCart> setQuantity(CartKey cart, String sku, int quantity, int maxPerLine, int stock, Long ifMatch) {
+        return run(SET, List.of(cart.hash()), List.of(sku, Integer.toString(quantity), Integer.toString(maxPerLine),
+                Integer.toString(stock), ttl, version(ifMatch)));
+    }
+
+    /** Removes a line, or every line when {@code sku} is null. */
+    Uni<StoredCart> remove(CartKey cart, String sku, Long ifMatch) {
+        return run(REMOVE, List.of(cart.hash()), List.of(nullToEmpty(sku), ttl, version(ifMatch)));
+    }
+
+    /** Seconds the cart has left before it expires unused; negative when there is none. */
+    Uni<Long> secondsLeft(CartKey cart) {
+        return guard(redis.key().ttl(cart.hash()));
+    }
+
+    private Uni<StoredCart> run(RedisScript script, List<String> keys, List<String> args) {
+        return guard(script.run(redis, keys, args).map(response ->
+                parse(response.get(0).toString(), response.get(1).toString(), response, 2)));
+    }
+
+    /** Redis out of reach is a temporary condition the client can retry, never a 500. */
+    private static <T> Uni<T> guard(Uni<T> operation) {
+        return operation.onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
+            LOG.warnf("Cart store unavailable: %s", failure.toString());
+            return new ProblemException(ProblemType.UNAVAILABLE, "Carts are unavailable for a moment; try again.",
+                    null, Map.of("Retry-After", "2"));
+        });
+    }
+
+    private StoredCart parse(String status, String detail, Response fields, int from) {
+        long version = 0;
+        List<StoredCart.Line> lines = new ArrayList<>();
+        for (int i = from; i + 1 < fields.size(); i += 2) {
+            String field = fields.get(i).toString();
+            String value = fields.get(i + 1).toString();
+            if (field.equals("v")) {
+                version = Long.parseLong(value);
+            } else if (field.startsWith("l:")) {
+                lines.add(line(field.substring(2), value));
+            }
+        }
+        lines.sort(Comparator.comparingLong(StoredCart.Line::position));
+        return new StoredCart(status, detail, version, lines);
+    }
+
+    private StoredCart.Line line(String sku, String json) {
+        try {
+            JsonNode line = mapper.readTree(json);
+            return new StoredCart.Line(sku, line.get("q").asInt(), emptyToNull(line.get("o").asText()),
+                    emptyToNull(line.get("c").asText()), line.get("p").asText(), line.get("cur").asText(),
+                    line.get("t").asLong());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A cart line in Redis is not JSON: " + json, e);
+        }
+    }
+
+    private static String version(Long ifMatch) {
+        return ifMatch == null ? "" : Long.toString(ifMatch);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}
