@@ -1,21 +1,19 @@
 package com.couchcart.cart;
 
 import com.couchcart.platform.RedisScript;
-import com.couchcart.platform.problem.ProblemException;
-import com.couchcart.platform.problem.ProblemType;
+import com.couchcart.platform.Unavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,6 @@ import java.util.Map;
 @ApplicationScoped
 public class CartStore {
 
-    private static final Logger LOG = Logger.getLogger(CartStore.class);
     private static final RedisScript ADD = RedisScript.of("/cart/add.lua");
     private static final RedisScript SET = RedisScript.of("/cart/set.lua");
     private static final RedisScript REMOVE = RedisScript.of("/cart/remove.lua");
@@ -58,7 +55,7 @@ public class CartStore {
     }
 
     Uni<StoredCart> read(CartKey cart) {
-        return guard(redis.execute("HGETALL", cart.hash()).map(response -> parse("OK", "", response, 0)));
+        return guard(redis.hash(String.class).hgetall(cart.hash())).map(fields -> parse("OK", "", fields));
     }
 
     Uni<StoredCart> add(CartKey cart, String eventId, String sku, int quantity, String overlayId, String campaignId,
@@ -83,30 +80,29 @@ public class CartStore {
         return guard(redis.key().ttl(cart.hash()));
     }
 
+    /** Runs a script; its answer is {status, detail, then the cart hash as field, value, …}. */
     private Uni<StoredCart> run(RedisScript script, List<String> keys, List<String> args) {
-        return guard(script.run(redis, keys, args).map(response ->
-                parse(response.get(0).toString(), response.get(1).toString(), response, 2)));
-    }
-
-    /** Redis out of reach is a temporary condition the client can retry, never a 500. */
-    private static <T> Uni<T> guard(Uni<T> operation) {
-        return operation.onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
-            LOG.warnf("Cart store unavailable: %s", failure.toString());
-            return new ProblemException(ProblemType.UNAVAILABLE, "Carts are unavailable for a moment; try again.",
-                    null, Map.of("Retry-After", "2"));
+        return guard(script.run(redis, keys, args)).map(response -> {
+            Map<String, String> fields = new HashMap<>();
+            for (int i = 2; i + 1 < response.size(); i += 2) {
+                fields.put(response.get(i).toString(), response.get(i + 1).toString());
+            }
+            return parse(response.get(0).toString(), response.get(1).toString(), fields);
         });
     }
 
-    private StoredCart parse(String status, String detail, Response fields, int from) {
+    private static <T> Uni<T> guard(Uni<T> operation) {
+        return Unavailable.guard("Carts", operation);
+    }
+
+    private StoredCart parse(String status, String detail, Map<String, String> fields) {
         long version = 0;
         List<StoredCart.Line> lines = new ArrayList<>();
-        for (int i = from; i + 1 < fields.size(); i += 2) {
-            String field = fields.get(i).toString();
-            String value = fields.get(i + 1).toString();
-            if (field.equals("v")) {
-                version = Long.parseLong(value);
-            } else if (field.startsWith("l:")) {
-                lines.add(line(field.substring(2), value));
+        for (var field : fields.entrySet()) {
+            if (field.getKey().equals("v")) {
+                version = Long.parseLong(field.getValue());
+            } else if (field.getKey().startsWith("l:")) {
+                lines.add(line(field.getKey().substring(2), field.getValue()));
             }
         }
         lines.sort(Comparator.comparingLong(StoredCart.Line::position));

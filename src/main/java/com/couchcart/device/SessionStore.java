@@ -1,5 +1,6 @@
 package com.couchcart.device;
 
+import com.couchcart.platform.Unavailable;
 import com.couchcart.platform.security.Secrets;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
@@ -24,21 +25,21 @@ public class SessionStore {
     }
 
     public Uni<Void> save(String token, DeviceSession session, Duration ttl) {
-        return values.setex(key(token), ttl.toSeconds(), session);
+        return Unavailable.guard("Device sessions", values.setex(key(token), ttl.toSeconds(), session));
     }
 
     /** The session of a token, or null when there is none (never issued, ended or expired). */
     public Uni<DeviceSession> find(String token) {
-        return values.get(key(token));
+        return Unavailable.guard("Device sessions", values.get(key(token)));
     }
 
     /** Seconds until the session expires; negative when it does not exist. */
     public Uni<Long> secondsLeft(String token) {
-        return keys.ttl(key(token));
+        return Unavailable.guard("Device sessions", keys.ttl(key(token)));
     }
 
     public Uni<Void> delete(String token) {
-        return keys.del(key(token)).replaceWithVoid();
+        return Unavailable.guard("Device sessions", keys.del(key(token)).replaceWithVoid());
     }
 
     static String key(String token) {

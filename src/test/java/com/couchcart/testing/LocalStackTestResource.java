@@ -19,13 +19,28 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     public static final String POSTGRES_SERVER = "couchcart.test.postgres-server";
     public static final String POSTGRES_USER = "couchcart.test.postgres-user";
 
+    /**
+     * The switch of the proxy between the service and Redis: a system property, because test resources and
+     * tests may live in different class loaders but share those.
+     */
+    private static final String REDIS_CUT = "couchcart.test.redis-cut";
+
+    /** Cuts ({@code false}) or restores ({@code true}) the service's connection to Redis. */
+    public static void redisReachable(boolean reachable) {
+        System.setProperty(REDIS_CUT, Boolean.toString(!reachable));
+    }
+
     @Override
     public Map<String, String> start() {
         String postgres = env("COUCHCART_TEST_POSTGRES_URL").orElseGet(LocalStack::postgres);
         String user = env("COUCHCART_TEST_POSTGRES_USER").orElse("postgres");
         LocalStack.recreateDatabase(postgres, user, DATABASE);
 
-        String redis = env("COUCHCART_TEST_REDIS_URL").orElseGet(() -> LocalStack.redis() + "/0");
+        // Through a proxy the Redis-outage tests can cut.
+        java.net.URI redisUri = java.net.URI.create(env("COUCHCART_TEST_REDIS_URL").orElseGet(() -> LocalStack.redis() + "/0"));
+        TcpProxy redisProxy = TcpProxy.to(redisUri.getHost(), redisUri.getPort(),
+                () -> Boolean.getBoolean(REDIS_CUT));
+        String redis = "redis://127.0.0.1:" + redisProxy.port() + redisUri.getPath();
 
         String kafka = env("COUCHCART_TEST_KAFKA_BOOTSTRAP").orElseGet(LocalStack::kafka);
         LocalStack.createTopics(kafka, LocalStack.TOPICS);

@@ -87,6 +87,10 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+        if (e.getCause() instanceof ProblemException problem) {
+            // Authentication could not be decided (its store is out of reach): that is the answer.
+            return problem(problem, request);
+        }
         return Problems.response(ProblemType.UNAUTHENTICATED, "Missing, invalid or expired credentials.",
                 request.path(), null, Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
     }
@@ -99,6 +103,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, HttpServerRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, request);
+            }
+        }
         LOG.errorf(e, "Unhandled failure on %s %s", request.method(), request.path());
         return Problems.response(ProblemType.INTERNAL, "The request could not be completed.", request.path(),
                 null, Map.of());

@@ -1,0 +1,60 @@
+package com.couchcart.testing;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Reads a Kafka topic from its beginning with a consumer group of its own, as a downstream system would. */
+public final class TopicReader implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
+
+    public TopicReader(String topic) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+    }
+
+    /** Waits until {@code count} records with this key have arrived; answers them. */
+    public List<ConsumerRecord<String, String>> await(String key, int count) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+            return withKey(key).size() >= count;
+        });
+        return withKey(key);
+    }
+
+    /** Every record read so far. */
+    public List<ConsumerRecord<String, String>> received() {
+        return received;
+    }
+
+    public List<ConsumerRecord<String, String>> withKey(String key) {
+        return received.stream().filter(record -> key.equals(record.key())).toList();
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
