@@ -3,45 +3,18 @@
 # nginx serving the same kind of answer as a static file, on this machine, in the same run.
 #   bench/overlay-read.sh            (DURATION=20s CONNECTIONS=64 to change the load)
 # Writes bench/results/overlay-read.md. Everything runs on loopback and stops by itself.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-DURATION=${DURATION:-20s}
-CONNECTIONS=${CONNECTIONS:-64}
-APP_PORT=18080
+. "$(dirname "$0")/lib.sh"
 NGINX_PORT=18081
 WORK=target/bench/overlay-read
 RESULTS=bench/results/overlay-read.md
 CONTENT=vod-kitchen-stories-s1e1
-mkdir -p "$WORK" bench/results
-
-need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+mkdir -p "$WORK"
 need wrk wrk
 need nginx nginx-light
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-echo "Building the packaged application…"
-./mvnw -B -q -ntp package -DskipTests ${BUILD_ARGS:-}
-./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath" >/dev/null
-
-echo "Starting PostgreSQL, Redis and Kafka…"
-rm -f "$WORK/stack.env"
-java -cp "target/classes:$(cat "$WORK/classpath")" com.couchcart.platform.localstack.LocalStack "$WORK/stack.env" \
-  > "$WORK/stack.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 120); do [ -s "$WORK/stack.env" ] && break; sleep 0.5; done
-[ -s "$WORK/stack.env" ] || { echo "The local stack did not start; see $WORK/stack.log"; exit 1; }
-
-echo "Starting the service (production profile, demo data, one event loop)…"
-set -a; . "$WORK/stack.env"; set +a
-COUCHCART_EVENT_LOOPS=1 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  java -Dcouchcart.demo-data.enabled=true -Dquarkus.oidc.tenant-enabled=false ${JAVA_ARGS:-} \
-       -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 120); do curl -sf "localhost:$APP_PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
-curl -sf "localhost:$APP_PORT/q/health/ready" >/dev/null || { echo "The service did not get ready; see $WORK/app.log"; exit 1; }
+build "$WORK"
+start_stack "$WORK"
+start_app "$WORK"
 
 # The static twin: a typical answer (one overlay), served by nginx from a file.
 mkdir -p "$WORK/www"
@@ -81,9 +54,6 @@ run -s "$WORK/spread.lua" "http://127.0.0.1:$APP_PORT" | tee "$WORK/app.wrk"
 echo "Measuring nginx…"
 run "http://127.0.0.1:$NGINX_PORT/overlays.json" | tee "$WORK/nginx.wrk"
 
-rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
-pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
-errors() { awk '/Non-2xx|Socket errors/ {print}' "$1" | tr '\n' ' '; }
 app_rps=$(rps "$WORK/app.wrk"); nginx_rps=$(rps "$WORK/nginx.wrk")
 ratio=$(awk -v a="$app_rps" -v n="$nginx_rps" 'BEGIN {printf "%.2f", a / n}')
 cat > "$RESULTS" <<MD
