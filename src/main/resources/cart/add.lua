@@ -2,11 +2,6 @@
 -- ARGV: 1 sku, 2 quantity, 3 overlayId, 4 campaignId, 5 unit price, 6 currency, 7 max lines, 8 max per line,
 --       9 stock, 10 cart ttl (s), 11 event id ttl (s), 12 If-Match version ('' for none).
 -- Answers {status, detail, hash fields and values...}; status OK, REPEATED, STALE, TOO_MANY_LINES, LINE_LIMIT, STOCK.
-local function reply(status, detail)
-  local answer = {status, tostring(detail or '')}
-  for _, value in ipairs(redis.call('HGETALL', KEYS[1])) do answer[#answer + 1] = value end
-  return answer
-end
 if redis.call('EXISTS', KEYS[2]) == 1 then return reply('REPEATED') end
 local version = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
 if ARGV[12] ~= '' and tonumber(ARGV[12]) ~= version then return reply('STALE', version) end

@@ -1,11 +1,6 @@
 -- Removes one line ({'l:' .. sku}) or, with ARGV[1] = '', every line, atomically. KEYS: 1 cart hash.
 -- ARGV: 1 sku or '', 2 cart ttl (s), 3 If-Match version ('' for none). Removing what is not there changes nothing.
 -- Answers {status, detail, hash...}; status OK, STALE.
-local function reply(status, detail)
-  local answer = {status, tostring(detail or '')}
-  for _, value in ipairs(redis.call('HGETALL', KEYS[1])) do answer[#answer + 1] = value end
-  return answer
-end
 local version = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
 if ARGV[3] ~= '' and tonumber(ARGV[3]) ~= version then return reply('STALE', version) end
 local fields = {}

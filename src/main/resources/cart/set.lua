@@ -1,11 +1,6 @@
 -- Sets the quantity of an existing line, atomically. KEYS: 1 cart hash.
 -- ARGV: 1 sku, 2 quantity, 3 max per line, 4 stock, 5 cart ttl (s), 6 If-Match version ('' for none).
 -- Answers {status, detail, hash...}; status OK, STALE, NO_LINE, LINE_LIMIT, STOCK.
-local function reply(status, detail)
-  local answer = {status, tostring(detail or '')}
-  for _, value in ipairs(redis.call('HGETALL', KEYS[1])) do answer[#answer + 1] = value end
-  return answer
-end
 local version = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
 if ARGV[6] ~= '' and tonumber(ARGV[6]) ~= version then return reply('STALE', version) end
 local field = 'l:' .. ARGV[1]

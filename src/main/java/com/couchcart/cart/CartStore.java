@@ -24,9 +24,9 @@ import java.util.Map;
 @ApplicationScoped
 public class CartStore {
 
-    private static final RedisScript ADD = RedisScript.of("/cart/add.lua");
-    private static final RedisScript SET = RedisScript.of("/cart/set.lua");
-    private static final RedisScript REMOVE = RedisScript.of("/cart/remove.lua");
+    private static final RedisScript ADD = RedisScript.of("/cart/reply.lua", "/cart/add.lua");
+    private static final RedisScript SET = RedisScript.of("/cart/reply.lua", "/cart/set.lua");
+    private static final RedisScript REMOVE = RedisScript.of("/cart/reply.lua", "/cart/remove.lua");
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper mapper;

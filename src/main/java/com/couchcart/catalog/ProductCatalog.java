@@ -49,8 +49,7 @@ public class ProductCatalog {
 
     void start(@Observes @Priority(10) StartupEvent event) {
         refresh().await().indefinitely();
-        broadcasts.subscribe(TOPIC).onItem().transformToUniAndConcatenate(message -> refresh())
-                .subscribe().with(ignored -> { }, failure -> LOG.error("Product broadcasts stopped", failure));
+        broadcasts.follow(TOPIC, message -> refresh());
     }
 
     /** Tells every instance, this one included, that products changed. */

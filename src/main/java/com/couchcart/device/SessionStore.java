@@ -11,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +27,6 @@ public class SessionStore {
     static final String TOPIC = "device-sessions-ended";
     private static final String PREFIX = "couchcart:device-session:";
     private static final int MAX_REMEMBERED = 200_000;
-    private static final Logger LOG = Logger.getLogger(SessionStore.class);
 
     private record Remembered(DeviceSession session, long until) {
     }
@@ -48,8 +46,10 @@ public class SessionStore {
     }
 
     void start(@Observes StartupEvent event) {
-        broadcasts.subscribe(TOPIC).subscribe().with(remembered::remove,
-                failure -> LOG.error("Session broadcasts stopped", failure));
+        broadcasts.follow(TOPIC, key -> {
+            remembered.remove(key);
+            return Uni.createFrom().voidItem();
+        });
     }
 
     public Uni<Void> save(String token, DeviceSession session, Duration ttl) {

@@ -63,9 +63,13 @@ public class LiveCueService {
     }
 
     void start(@Observes StartupEvent event) {
-        broadcasts.subscribe(TOPIC).map(this::parse).filter(Objects::nonNull)
-                .subscribe().with(cue -> hub(cue.channelId()).onNext(firing(cue)),
-                        failure -> LOG.error("Live cue broadcasts stopped", failure));
+        broadcasts.follow(TOPIC, json -> {
+            LiveCue cue = parse(json);
+            if (cue != null) {
+                hub(cue.channelId()).onNext(firing(cue));
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /** Fires a cue on a live channel, for every subscriber on every instance. */

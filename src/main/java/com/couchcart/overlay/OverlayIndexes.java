@@ -40,8 +40,7 @@ public class OverlayIndexes {
 
     void start(@Observes StartupEvent event) {
         catchUp().await().indefinitely();
-        broadcasts.subscribe(TOPIC).onItem().transformToUniAndConcatenate(this::reload)
-                .subscribe().with(ignored -> { }, failure -> LOG.error("Content broadcasts stopped", failure));
+        broadcasts.follow(TOPIC, this::reload);
     }
 
     /** The index of a content, or null when there is no such content. */

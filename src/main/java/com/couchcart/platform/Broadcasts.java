@@ -5,6 +5,9 @@ import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.function.Function;
 
 /**
  * Messages to every instance of the service (Redis pub/sub): "this changed, look again". Pub/sub may drop a
@@ -14,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Broadcasts {
 
     private static final String PREFIX = "couchcart:broadcast:";
+    private static final Logger LOG = Logger.getLogger(Broadcasts.class);
 
     private final ReactivePubSubCommands<String> pubsub;
 
@@ -30,5 +34,11 @@ public class Broadcasts {
         return pubsub.subscribe(PREFIX + topic)
                 .onFailure().retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5))
                 .indefinitely();
+    }
+
+    /** Handles every message of a topic, one after the other, for as long as the service runs. */
+    public void follow(String topic, Function<String, Uni<Void>> handler) {
+        subscribe(topic).onItem().transformToUniAndConcatenate(message -> handler.apply(message))
+                .subscribe().with(ignored -> { }, failure -> LOG.errorf(failure, "Broadcasts of %s stopped", topic));
     }
 }

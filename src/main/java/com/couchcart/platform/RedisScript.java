@@ -33,16 +33,20 @@ public final class RedisScript {
         }
     }
 
-    /** The script in a class-path resource. */
-    public static RedisScript of(String resource) {
-        try (InputStream in = RedisScript.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No script " + resource);
+    /** The script made of these class-path resources, in order (shared functions first). */
+    public static RedisScript of(String... resources) {
+        StringBuilder source = new StringBuilder();
+        for (String resource : resources) {
+            try (InputStream in = RedisScript.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("No script " + resource);
+                }
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new RedisScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return new RedisScript(source.toString());
     }
 
     public Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {

@@ -40,8 +40,7 @@ public class TenantDirectory {
 
     void start(@Observes StartupEvent event) {
         refresh().await().indefinitely();
-        broadcasts.subscribe(TOPIC).onItem().transformToUniAndConcatenate(message -> refresh())
-                .subscribe().with(ignored -> { }, failure -> LOG.error("Tenant broadcasts stopped", failure));
+        broadcasts.follow(TOPIC, message -> refresh());
     }
 
     /** Tells every instance, this one included, that the tenants changed. */
