@@ -1,6 +1,7 @@
 package com.couchcart.cart;
 
 import com.couchcart.device.DevicePrincipal;
+import com.couchcart.device.DeviceSession;
 import com.couchcart.device.DeviceSessionAuthenticationMechanism;
 import com.couchcart.platform.problem.ProblemException;
 import com.couchcart.platform.problem.ProblemType;
@@ -86,7 +87,7 @@ public class CartResource {
         return service.clear(device(), version(ifMatch)).map(CartResource::withETag);
     }
 
-    private com.couchcart.device.DeviceSession device() {
+    private DeviceSession device() {
         return DevicePrincipal.of(identity).session();
     }
 

@@ -48,13 +48,12 @@ public class ProductCatalog {
     }
 
     void start(@Observes @Priority(10) StartupEvent event) {
-        refresh().await().indefinitely();
-        broadcasts.follow(TOPIC, message -> refresh());
+        broadcasts.keepFresh(TOPIC, this::refresh);
     }
 
     /** Tells every instance, this one included, that products changed. */
     Uni<Void> changed() {
-        return refresh().call(() -> broadcasts.publish(TOPIC, "changed"));
+        return broadcasts.announce(TOPIC, this::refresh);
     }
 
     @Scheduled(every = "${couchcart.catch-up-interval}", delayed = "${couchcart.catch-up-interval}")

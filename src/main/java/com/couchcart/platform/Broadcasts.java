@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Messages to every instance of the service (Redis pub/sub): "this changed, look again". Pub/sub may drop a
@@ -34,6 +35,20 @@ public class Broadcasts {
         return pubsub.subscribe(PREFIX + topic)
                 .onFailure().retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5))
                 .indefinitely();
+    }
+
+    /**
+     * Keeps an instance's in-memory copy of something fresh: loads it now, then again whenever any instance
+     * announces a change on the topic.
+     */
+    public void keepFresh(String topic, Supplier<Uni<Void>> refresh) {
+        refresh.get().await().indefinitely();
+        follow(topic, message -> refresh.get());
+    }
+
+    /** Refreshes this instance's copy at once, then tells the other instances to refresh theirs. */
+    public Uni<Void> announce(String topic, Supplier<Uni<Void>> refresh) {
+        return refresh.get().call(() -> publish(topic, "changed"));
     }
 
     /** Handles every message of a topic, one after the other, for as long as the service runs. */

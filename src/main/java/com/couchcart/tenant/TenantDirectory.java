@@ -39,13 +39,12 @@ public class TenantDirectory {
     }
 
     void start(@Observes StartupEvent event) {
-        refresh().await().indefinitely();
-        broadcasts.follow(TOPIC, message -> refresh());
+        broadcasts.keepFresh(TOPIC, this::refresh);
     }
 
     /** Tells every instance, this one included, that the tenants changed. */
     Uni<Void> changed() {
-        return refresh().call(() -> broadcasts.publish(TOPIC, "changed"));
+        return broadcasts.announce(TOPIC, this::refresh);
     }
 
     @Scheduled(every = "${couchcart.catch-up-interval}", delayed = "${couchcart.catch-up-interval}")
