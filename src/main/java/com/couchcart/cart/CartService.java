@@ -75,11 +75,16 @@ public class CartService {
 
     /** Removes a line; removing a line that is not there changes nothing (remotes repeat). */
     public Uni<CartView> remove(DeviceSession device, String sku, Long ifMatch) {
-        return store.remove(key(device), sku, ifMatch).map(this::answer);
+        return store.remove(key(device), List.of(sku), ifMatch).map(this::answer);
     }
 
     public Uni<CartView> clear(DeviceSession device, Long ifMatch) {
-        return store.remove(key(device), null, ifMatch).map(this::answer);
+        return store.remove(key(device), List.of(), ifMatch).map(this::answer);
+    }
+
+    /** Takes the lines of these products out of the cart: they have been ordered. */
+    public Uni<Void> removeOrdered(DeviceSession device, List<String> skus) {
+        return skus.isEmpty() ? Uni.createFrom().voidItem() : store.remove(key(device), skus, null).replaceWithVoid();
     }
 
     private CartView answer(StoredCart stored) {

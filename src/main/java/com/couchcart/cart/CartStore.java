@@ -24,9 +24,9 @@ import java.util.Map;
 @ApplicationScoped
 public class CartStore {
 
-    private static final RedisScript ADD = RedisScript.of("/cart/reply.lua", "/cart/add.lua");
-    private static final RedisScript SET = RedisScript.of("/cart/reply.lua", "/cart/set.lua");
-    private static final RedisScript REMOVE = RedisScript.of("/cart/reply.lua", "/cart/remove.lua");
+    private static final RedisScript ADD = RedisScript.of("/redis/hash-reply.lua", "/cart/add.lua");
+    private static final RedisScript SET = RedisScript.of("/redis/hash-reply.lua", "/cart/set.lua");
+    private static final RedisScript REMOVE = RedisScript.of("/redis/hash-reply.lua", "/cart/remove.lua");
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper mapper;
@@ -70,9 +70,11 @@ public class CartStore {
                 Integer.toString(stock), ttl, version(ifMatch)));
     }
 
-    /** Removes a line, or every line when {@code sku} is null. */
-    Uni<StoredCart> remove(CartKey cart, String sku, Long ifMatch) {
-        return run(REMOVE, List.of(cart.hash()), List.of(nullToEmpty(sku), ttl, version(ifMatch)));
+    /** Removes the lines of these products, or every line when {@code skus} is empty. */
+    Uni<StoredCart> remove(CartKey cart, List<String> skus, Long ifMatch) {
+        List<String> args = new ArrayList<>(List.of(ttl, version(ifMatch)));
+        args.addAll(skus);
+        return run(REMOVE, List.of(cart.hash()), args);
     }
 
     /** Seconds the cart has left before it expires unused; negative when there is none. */

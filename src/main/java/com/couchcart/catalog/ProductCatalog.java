@@ -51,8 +51,8 @@ public class ProductCatalog {
         broadcasts.keepFresh(TOPIC, this::refresh);
     }
 
-    /** Tells every instance, this one included, that products changed. */
-    Uni<Void> changed() {
+    /** Tells every instance, this one included, that products changed (their stock, say). */
+    public Uni<Void> changed() {
         return broadcasts.announce(TOPIC, this::refresh);
     }
 

@@ -36,6 +36,7 @@ public class Order {
     @JdbcTypeCode(SqlTypes.JSON)
     public String shippingAddress;
     public String paymentMethod;
+    public String paymentStatus;
     public Instant createdAt;
     public Instant updatedAt;
 

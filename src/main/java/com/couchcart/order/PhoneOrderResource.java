@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,5 +34,12 @@ public class PhoneOrderResource {
     @GET
     public Uni<Page<OrderView>> list(@Valid @BeanParam PageRequest pageRequest) {
         return service.listForShopper(identity.getPrincipal().getName(), pageRequest);
+    }
+
+    /** One of the signed-in shopper's orders; another shopper's answers 404. */
+    @GET
+    @Path("{id}")
+    public Uni<OrderView> get(@PathParam("id") String id) {
+        return service.findForShopper(identity.getPrincipal().getName(), id);
     }
 }

@@ -25,7 +25,7 @@ public class LiveCueResource {
     private final Duration heartbeat;
 
     public LiveCueResource(LiveCueService service,
-                           @ConfigProperty(name = "couchcart.live.heartbeat") Duration heartbeat) {
+                           @ConfigProperty(name = "couchcart.sse.heartbeat") Duration heartbeat) {
         this.service = service;
         this.heartbeat = heartbeat;
     }
@@ -35,7 +35,7 @@ public class LiveCueResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The live cues of a channel, as server-sent events",
             description = "event: cue, data: an overlay plus firedAt, durationMs and remainingMs. Cues still running "
-                    + "come first; a comment line every couchcart.live.heartbeat keeps idle connections open.")
+                    + "come first; a comment line every couchcart.sse.heartbeat keeps idle connections open.")
     public Multi<OutboundSseEvent> cues(@PathParam("tenant") String tenant, @PathParam("channelId") String channelId,
                                         @QueryParam("region") String region, @QueryParam("locale") String locale,
                                         @Context Sse sse) {

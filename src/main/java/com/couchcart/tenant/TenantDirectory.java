@@ -5,17 +5,16 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * The ids of the registered tenants, in memory, so public reads keyed by tenant answer 404 for an unknown
+ * The registered tenants (id and name), in memory, so public reads keyed by tenant answer 404 for an unknown
  * one without a database round trip. Refreshed on every change here, on a broadcast from another instance,
  * and every few seconds in case a broadcast was missed.
  */
@@ -27,7 +26,7 @@ public class TenantDirectory {
 
     private final Pool pool;
     private final Broadcasts broadcasts;
-    private volatile Set<String> ids = Set.of();
+    private volatile Map<String, String> names = Map.of();
 
     public TenantDirectory(Pool pool, Broadcasts broadcasts) {
         this.pool = pool;
@@ -35,7 +34,12 @@ public class TenantDirectory {
     }
 
     public boolean exists(String id) {
-        return ids.contains(id);
+        return names.containsKey(id);
+    }
+
+    /** The tenant's name (the TV brand a shopper recognises), or null for an unknown tenant. */
+    public String name(String id) {
+        return names.get(id);
     }
 
     void start(@Observes StartupEvent event) {
@@ -49,9 +53,9 @@ public class TenantDirectory {
 
     @Scheduled(every = "${couchcart.catch-up-interval}", delayed = "${couchcart.catch-up-interval}")
     Uni<Void> refresh() {
-        return pool.query("select id from tenant").execute()
-                .invoke(rows -> ids = StreamSupport.stream(rows.spliterator(), false)
-                        .map(row -> row.getString("id")).collect(Collectors.toUnmodifiableSet()))
+        return pool.query("select id, name from tenant").execute()
+                .invoke(rows -> names = StreamSupport.stream(rows.spliterator(), false)
+                        .collect(Collectors.toUnmodifiableMap(row -> row.getString("id"), row -> row.getString("name"))))
                 .replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.warn("Could not refresh the tenant directory", failure))
                 .onFailure().recoverWithNull();

@@ -1,6 +1,7 @@
 package com.couchcart.cart;
 
 import com.couchcart.testing.Admin;
+import com.couchcart.testing.Concurrently;
 import com.couchcart.testing.CouchCartTest;
 import com.couchcart.testing.DeviceSessions;
 import com.couchcart.testing.LocalStackTestResource;
@@ -14,15 +15,14 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,14 +73,14 @@ class CartTest {
 
     @Test
     void aRepeatedEventIdChangesNothingEvenTwentyAtOnce() throws Exception {
-        List<Integer> statuses = concurrently(20, i -> addRequest(sku, 1, "press-1"));
+        List<Integer> statuses = statuses(IntStream.range(0, 20).mapToObj(i -> addRequest(sku, 1, "press-1")));
         assertThat(statuses).containsOnly(200);
         cart(token).body("lines[0].quantity", equalTo(1)).body("version", equalTo(1));
     }
 
     @Test
     void twoHundredConcurrentAddsLoseNoUpdateAndStopAtTheLimit() throws Exception {
-        List<Integer> statuses = concurrently(200, i -> addRequest(sku, 1, "press-" + i));
+        List<Integer> statuses = statuses(IntStream.range(0, 200).mapToObj(i -> addRequest(sku, 1, "press-" + i)));
         assertThat(statuses.stream().filter(status -> status == 200)).hasSize(10);
         assertThat(statuses.stream().filter(status -> status == 409)).hasSize(190);
         cart(token).body("lines[0].quantity", equalTo(10)).body("version", equalTo(10));
@@ -249,12 +249,7 @@ class CartTest {
                 .build();
     }
 
-    private static List<Integer> concurrently(int count, java.util.function.IntFunction<HttpRequest> request) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            responses.add(client.sendAsync(request.apply(i), HttpResponse.BodyHandlers.ofString()));
-        }
-        return responses.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+    private static List<Integer> statuses(Stream<HttpRequest> requests) {
+        return Concurrently.send(requests.toList()).stream().map(HttpResponse::statusCode).toList();
     }
 }

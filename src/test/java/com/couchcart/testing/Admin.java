@@ -14,9 +14,13 @@ public final class Admin {
     }
 
     public static void product(String sku, String amount, boolean active) {
+        product(sku, amount, 100, active);
+    }
+
+    public static void product(String sku, String amount, int stock, boolean active) {
         given().auth().oauth2(Tokens.merchandiser()).contentType("application/json")
                 .body(Map.of("title", "Product " + sku, "price", Map.of("amount", amount, "currency", "CNY"),
-                        "stock", 100, "imageUrl", "https://img.example/" + sku + ".jpg", "active", active))
+                        "stock", stock, "imageUrl", "https://img.example/" + sku + ".jpg", "active", active))
                 .when().put("/api/admin/products/" + sku)
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }

@@ -16,6 +16,7 @@ public final class EventStream implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile int status;
+    private volatile boolean ended;
     private volatile String contentType;
     private volatile java.io.InputStream body;
 
@@ -33,6 +34,7 @@ public final class EventStream implements AutoCloseable {
                         lines.add(line);
                     }
                 }
+                ended = true;
             } catch (Exception e) {
                 lines.add("! " + e);
             }
@@ -62,6 +64,11 @@ public final class EventStream implements AutoCloseable {
             }
         }
         return data;
+    }
+
+    /** Whether the server ended the stream. */
+    public boolean ended() {
+        return ended;
     }
 
     public int status() {

@@ -14,6 +14,12 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict", Response.Status.CONFLICT),
     STALE("stale", "Changed since you read it", Response.Status.PRECONDITION_FAILED),
     LIMIT("limit", "Limit reached", Response.Status.CONFLICT),
+    INSUFFICIENT_STOCK("insufficient-stock", "Not enough stock", Response.Status.CONFLICT),
+    GONE("gone", "No longer available", Response.Status.GONE),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key used for another request", 422),
+    RATE_LIMITED("rate-limited", "Too many attempts", Response.Status.TOO_MANY_REQUESTS),
+    /** RFC 8628's {@code slow_down}: the client polls too often and should add 5 s to its interval. */
+    SLOW_DOWN("slow-down", "Polling too fast", Response.Status.TOO_MANY_REQUESTS),
     UNAVAILABLE("unavailable", "Service temporarily unavailable", Response.Status.SERVICE_UNAVAILABLE),
     INTERNAL("internal", "Internal error", Response.Status.INTERNAL_SERVER_ERROR);
 
@@ -21,9 +27,13 @@ public enum ProblemType {
 
     private final URI uri;
     private final String title;
-    private final Response.Status status;
+    private final int status;
 
     ProblemType(String slug, String title, Response.Status status) {
+        this(slug, title, status.getStatusCode());
+    }
+
+    ProblemType(String slug, String title, int status) {
         this.uri = URI.create(BASE + slug);
         this.title = title;
         this.status = status;
@@ -38,6 +48,6 @@ public enum ProblemType {
     }
 
     public int status() {
-        return status.getStatusCode();
+        return status;
     }
 }

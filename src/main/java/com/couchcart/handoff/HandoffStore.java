@@ -1,0 +1,148 @@
+package com.couchcart.handoff;
+
+import com.couchcart.device.DeviceSession;
+import com.couchcart.platform.RedisScript;
+import com.couchcart.platform.Unavailable;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Handoffs in Redis: a hash per handoff ({@code couchcart:handoff:<id>}), the live user codes
+ * ({@code couchcart:handoff-code:<code>} → id) and each TV's latest handoff. Every key stands alone (no
+ * multi-key scripts), so the layout works on Redis Cluster.
+ */
+@ApplicationScoped
+class HandoffStore {
+
+    private static final String HANDOFF = "couchcart:handoff:";
+    private static final String CODE = "couchcart:handoff-code:";
+    private static final String LATEST = "couchcart:handoff-latest:";
+    private static final String POLLED = "couchcart:handoff-polled:";
+    private static final RedisScript CREATE = RedisScript.of("/handoff/create.lua");
+    private static final RedisScript CLAIM = RedisScript.of("/redis/hash-reply.lua", "/handoff/claim.lua");
+    private static final RedisScript COMPLETE = RedisScript.of("/redis/hash-reply.lua", "/handoff/complete.lua");
+    private static final RedisScript CANCEL = RedisScript.of("/redis/hash-reply.lua", "/handoff/cancel.lua");
+
+    /** What a script did, and the handoff as it stands after it (null when there is none). */
+    record Outcome(String result, Handoff handoff) {
+    }
+
+    private final ReactiveRedisDataSource redis;
+    private final ReactiveValueCommands<String, String> values;
+
+    HandoffStore(ReactiveRedisDataSource redis) {
+        this.redis = redis;
+        this.values = redis.value(String.class);
+    }
+
+    /** Reserves a user code for a handoff; false when a live handoff holds it already. */
+    Uni<Boolean> reserveCode(String code, String handoffId, Duration ttl) {
+        return setIfAbsent(CODE + code, handoffId, ttl);
+    }
+
+    Uni<Void> save(Handoff handoff, Instant keepUntil) {
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(keepUntil.toEpochMilli()));
+        fields(handoff).forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        return guard(CREATE.run(redis, List.of(HANDOFF + handoff.id()), args)).replaceWithVoid();
+    }
+
+    /** Makes {@code handoffId} the TV's latest handoff; answers the one it replaces, if any. */
+    Uni<String> makeLatest(DeviceSession device, String handoffId, Instant keepUntil) {
+        return guard(values.setGet(LATEST + device.tenant() + ":" + device.deviceId(), handoffId,
+                new SetArgs().pxAt(keepUntil.toEpochMilli())));
+    }
+
+    Uni<Handoff> read(String handoffId) {
+        return guard(redis.hash(String.class).hgetall(HANDOFF + handoffId))
+                .map(fields -> fields.isEmpty() ? null : handoff(handoffId, fields));
+    }
+
+    Uni<String> idForCode(String code) {
+        return guard(values.get(CODE + code));
+    }
+
+    Uni<Outcome> claim(String handoffId, String shopper, Instant now, Instant expiresAt, Instant keepUntil) {
+        return run(CLAIM, handoffId, shopper, Long.toString(now.toEpochMilli()),
+                Long.toString(expiresAt.toEpochMilli()), Long.toString(keepUntil.toEpochMilli()));
+    }
+
+    Uni<Outcome> complete(String handoffId, String shopper, UUID orderId) {
+        return run(COMPLETE, handoffId, shopper, orderId.toString());
+    }
+
+    Uni<Outcome> cancel(String handoffId) {
+        return run(CANCEL, handoffId);
+    }
+
+    /** Whether a status poll may be answered now: at most one per {@code interval} for each handoff. */
+    Uni<Boolean> pollAllowed(String handoffId, Duration interval) {
+        return setIfAbsent(POLLED + handoffId, "1", interval);
+    }
+
+    /** SET NX PX: true when the key was set, false when it existed. */
+    private Uni<Boolean> setIfAbsent(String key, String value, Duration ttl) {
+        return guard(redis.execute("SET", key, value, "NX", "PX", Long.toString(ttl.toMillis())))
+                .map(response -> response != null);
+    }
+
+    private Uni<Outcome> run(RedisScript script, String handoffId, String... args) {
+        return guard(script.run(redis, List.of(HANDOFF + handoffId), List.of(args))).map(response -> {
+            Map<String, String> fields = new HashMap<>();
+            for (int i = 2; i + 1 < response.size(); i += 2) {
+                fields.put(response.get(i).toString(), response.get(i + 1).toString());
+            }
+            return new Outcome(response.get(0).toString(), fields.isEmpty() ? null : handoff(handoffId, fields));
+        });
+    }
+
+    private static Map<String, String> fields(Handoff handoff) {
+        DeviceSession device = handoff.device();
+        Map<String, String> fields = new HashMap<>();
+        fields.put("tenant", device.tenant());
+        fields.put("device", device.deviceId());
+        fields.put("model", nullToEmpty(device.model()));
+        fields.put("region", nullToEmpty(device.region()));
+        fields.put("locale", nullToEmpty(device.locale()));
+        fields.put("code", handoff.userCode());
+        fields.put("link", handoff.link());
+        fields.put("status", handoff.status().name());
+        fields.put("expires", Long.toString(handoff.expiresAt().toEpochMilli()));
+        return fields;
+    }
+
+    private static Handoff handoff(String id, Map<String, String> fields) {
+        DeviceSession device = new DeviceSession(fields.get("tenant"), fields.get("device"),
+                emptyToNull(fields.get("model")), emptyToNull(fields.get("region")), emptyToNull(fields.get("locale")));
+        String order = fields.get("order");
+        return new Handoff(id, device, fields.get("code"), fields.get("link"), HandoffStatus.valueOf(fields.get("status")),
+                fields.get("shopper"), order == null ? null : UUID.fromString(order),
+                Instant.ofEpochMilli(Long.parseLong(fields.get("expires"))));
+    }
+
+    private static <T> Uni<T> guard(Uni<T> operation) {
+        return Unavailable.guard("Handoffs", operation);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,46 @@
+package com.couchcart.order;
+
+import com.couchcart.platform.outbox.OutboxEvent;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.UUID;
+
+/** The events an order announces on {@code couchcart.orders}, with what fulfillment needs to act on them. */
+final class OrderEvents {
+
+    static final String TOPIC = "couchcart.orders";
+    static final String PLACED = "com.couchcart.order.placed.v1";
+
+    private OrderEvents() {
+    }
+
+    static OutboxEvent placed(Order order) {
+        JsonArray lines = new JsonArray();
+        order.lines.forEach(line -> lines.add(new JsonObject()
+                .put("sku", line.sku)
+                .put("title", line.title)
+                .put("quantity", line.quantity)
+                .put("unitPrice", money(line.unitPrice.toPlainString(), order.currency))
+                .put("lineTotal", money(line.lineTotal.toPlainString(), order.currency))
+                .put("overlayId", line.overlayId)
+                .put("campaignId", line.campaignId)));
+        JsonObject payload = new JsonObject()
+                .put("orderId", order.id.toString())
+                .put("number", order.number)
+                .put("status", order.status.name())
+                .put("tenant", order.tenantId)
+                .put("deviceId", order.deviceId)
+                .put("lines", lines)
+                .put("total", money(order.totalAmount.toPlainString(), order.currency))
+                .put("shippingAddress", new JsonObject(order.shippingAddress))
+                .put("paymentMethod", order.paymentMethod)
+                .put("paymentStatus", order.paymentStatus)
+                .put("createdAt", order.createdAt.toString());
+        return new OutboxEvent(UUID.randomUUID(), "order", order.id.toString(), PLACED, TOPIC, payload);
+    }
+
+    private static JsonObject money(String amount, String currency) {
+        return new JsonObject().put("amount", amount).put("currency", currency);
+    }
+}
