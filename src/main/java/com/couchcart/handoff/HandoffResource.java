@@ -29,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.net.URI;
 import java.time.Duration;
@@ -83,11 +84,11 @@ public class HandoffResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The status as server-sent events (event: status), ending after a final one",
             description = "Authorized by the handoff id. A comment line every couchcart.sse.heartbeat keeps it open.")
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @ExistingHandoff
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @Context Sse sse) {
         Multi<OutboundSseEvent> statuses = service.find(id).onItem().transformToMulti(service::follow)
-                .map(view -> sse.newEventBuilder().name("status").id(view.status().name())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(view).build());
+                .map(view -> sse.newEventBuilder().name("status").id(view.status().name()).data(view).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Streams.through(Multi.createBy().merging().streams(statuses, heartbeats),

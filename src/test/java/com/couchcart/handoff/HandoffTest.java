@@ -113,6 +113,9 @@ class HandoffTest {
             assertThat(completed.getString("orderId")).isEqualTo(orderId);
             // A final status ends the stream.
             await().atMost(Duration.ofSeconds(10)).until(tv::ended);
+            assertThat(tv.lines()).filteredOn(line -> !line.isEmpty())
+                    .allMatch(line -> line.startsWith("event:") || line.startsWith("data:") || line.startsWith("id:")
+                            || line.startsWith(":"));
 
             given().auth().oauth2(device).get("/api/tv/orders/" + orderId).then().statusCode(200)
                     .body("number", matchesPattern("CC-\\d{8}"))
