@@ -39,6 +39,8 @@ public class HandoffService {
     /** How long a handoff can still be read after it expired, so a TV or phone that looks late learns how it ended. */
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofHours(1);
     private static final int CODE_ATTEMPTS = 5;
+    /** The longest verification URI a QR link is made of. */
+    private static final int MAX_LINK_BASE = 200;
     private static final Logger LOG = Logger.getLogger(HandoffService.class);
 
     private final HandoffStore store;
@@ -46,12 +48,13 @@ public class HandoffService {
     private final TenantDirectory tenants;
     private final Broadcasts broadcasts;
     private final FailureLimits failures;
+    private final HandoffSettlement settlement;
     private final HandoffConfig config;
     /** Ids of handoffs that changed, from any instance. */
     private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
 
     public HandoffService(HandoffStore store, CartService carts, TenantDirectory tenants, Broadcasts broadcasts,
-                          FailureLimits failures, HandoffConfig config) {
+                          FailureLimits failures, HandoffSettlement settlement, HandoffConfig config) {
         if (config.expiresIn().compareTo(Duration.ofMinutes(10)) > 0 || config.expiresIn().isNegative()) {
             throw new IllegalStateException("couchcart.handoff.expires-in must be at most 10 minutes");
         }
@@ -60,6 +63,7 @@ public class HandoffService {
         this.tenants = tenants;
         this.broadcasts = broadcasts;
         this.failures = failures;
+        this.settlement = settlement;
         this.config = config;
     }
 
@@ -73,6 +77,11 @@ public class HandoffService {
     /** Opens a handoff for the TV's cart; it supersedes (cancels) the TV's previous one. */
     public Uni<HandoffCreated> create(DeviceSession device, URI requestBase) {
         URI verificationUri = config.verificationUri().orElseGet(() -> requestBase.resolve("/phone/"));
+        if (verificationUri.toString().length() > MAX_LINK_BASE) {
+            // A QR code of a long link gets dense; phones read short ones at a distance.
+            return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION, "The host name is too long "
+                    + "for a QR link; the operator sets couchcart.handoff.verification-uri."));
+        }
         return carts.get(device).flatMap(cart -> {
             if (cart.lines().isEmpty()) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
@@ -98,7 +107,7 @@ public class HandoffService {
                         + " s (slow_down: add 5 s to the interval), or follow the events stream.", null,
                         Map.of("Retry-After", Long.toString(config.interval().toSeconds())));
             }
-        })).map(handoff -> view(handoff, Instant.now()));
+        })).flatMap(this::settled).map(handoff -> view(handoff, Instant.now()));
     }
 
     /** The handoff with this id; 404 when there is none. Whoever knows the id may see it: the id is the credential. */
@@ -117,7 +126,9 @@ public class HandoffService {
         Multi<Optional<Handoff>> later = Multi.createBy().merging().streams(
                         changes.filter(handoffId::equals),
                         Multi.createFrom().ticks().every(config.recheck()).map(tick -> handoffId))
-                .onItem().transformToUniAndConcatenate(id -> store.read(id).map(Optional::ofNullable)
+                .onItem().transformToUniAndConcatenate(id -> store.read(id)
+                        .flatMap(handoff -> handoff == null ? Uni.createFrom().nullItem() : settled(handoff))
+                        .map(Optional::ofNullable)
                         .onFailure().recoverWithNull())
                 .filter(read -> read != null);
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(Optional.of(first)), later)
@@ -130,39 +141,55 @@ public class HandoffService {
     }
 
     /**
-     * A shopper claims the handoff whose code they typed or scanned, and sees what they are about to buy. Wrong
-     * codes count against the shopper and their address; past the limit every claim answers 429 for a while.
+     * A shopper claims the handoff whose code they typed or scanned, and sees what they are about to buy. Every
+     * attempt counts against the shopper and their address; those that find their handoff (or learn it ended)
+     * are given back, so only wrong codes use the allowance. Past it, claims answer 429 until the window ends.
      */
     public Uni<Confirmation> claim(String shopper, String clientAddress, String typedCode) {
         String code = UserCodes.normalize(typedCode);
         if (code == null) {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION,
-                    "userCode: must be the 8 letters shown on the TV, such as BCDF-GHJK",
-                    List.of(new FieldError("userCode", "must be the 8 letters shown on the TV, such as BCDF-GHJK")),
-                    Map.of()));
+            String message = "must be the 8 letters shown on the TV, such as BCDF-GHJK";
+            return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION, "userCode: " + message,
+                    List.of(new FieldError("userCode", message)), Map.of()));
         }
         List<String> counters = List.of("claim:shopper:" + shopper, "claim:address:" + clientAddress);
-        return failures.blockedFor(counters, config.claimFailureLimit()).flatMap(wait -> {
+        return failures.attempt(counters, config.claimFailureLimit(), config.claimFailureWindow()).flatMap(wait -> {
             if (wait != null) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.RATE_LIMITED,
                         "Too many wrong codes; try again in " + wait.toSeconds() + " s.", null,
                         Map.of("Retry-After", Long.toString(wait.toSeconds()))));
             }
+            return claimCode(shopper, code)
+                    .call(() -> failures.giveBack(counters))
+                    .onFailure(failure -> failure instanceof ProblemException problem && problem.type() == ProblemType.GONE)
+                    .call(() -> failures.giveBack(counters));
+        });
+    }
+
+    private Uni<Confirmation> claimCode(String shopper, String code) {
+        Uni<Handoff> found = store.idForCode(code)
+                .flatMap(id -> id == null ? Uni.createFrom().nullItem() : store.read(id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No TV shows this code; check it and try again."));
+        return found.flatMap(handoff -> carts.get(handoff.device()).flatMap(cart -> {
             Instant now = Instant.now();
             Instant expiresAt = now.plus(config.expiresIn());
-            return store.idForCode(code).flatMap(id -> id == null
-                    ? Uni.createFrom().item(new HandoffStore.Outcome("NONE", null))
-                    : store.claim(id, shopper, now, expiresAt, expiresAt.plus(KEPT_AFTER_EXPIRY)));
-        }).flatMap(outcome -> switch (outcome.result()) {
-            case "CLAIMED" -> announce(outcome.handoff().id()).replaceWith(outcome.handoff());
-            case "OK" -> Uni.createFrom().item(outcome.handoff());
-            case "GONE" -> Uni.createFrom().failure(new ProblemException(ProblemType.GONE,
-                    "This code has expired or was used already; ask the TV for a new one."));
-            case "TAKEN" -> failures.fail(counters, config.claimFailureWindow()).replaceWith(Uni.createFrom().failure(
-                    new ProblemException(ProblemType.CONFLICT, "This code was claimed on another phone.")));
-            default -> failures.fail(counters, config.claimFailureWindow()).replaceWith(Uni.createFrom().failure(
-                    ProblemException.notFound("No TV shows this code; check it and try again.")));
-        }).flatMap(this::confirmation);
+            Instant keepUntil = expiresAt.plus(KEPT_AFTER_EXPIRY);
+            return store.claim(handoff.id(), shopper, now, expiresAt, keepUntil, cart.version())
+                    .flatMap(outcome -> switch (outcome.result()) {
+                        case "CLAIMED" -> store.keepCode(code, keepUntil).call(() -> announce(handoff.id()))
+                                .replaceWith(outcome.handoff());
+                        case "OK" -> Uni.createFrom().item(outcome.handoff());
+                        case "GONE" -> Uni.createFrom().failure(new ProblemException(ProblemType.GONE,
+                                "This code has expired or was used already; ask the TV for a new one."));
+                        case "TAKEN" -> Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                                "This code was claimed on another phone."));
+                        default -> Uni.createFrom().failure(
+                                ProblemException.notFound("No TV shows this code; check it and try again."));
+                    })
+                    .map(claimed -> new Confirmation(claimed.id(), new Confirmation.Tv(claimed.device().tenant(),
+                            tenants.name(claimed.device().tenant()), claimed.device().model()), cart,
+                            claimed.secondsLeft(now)));
+        }));
     }
 
     /** The handoff a checkout is for: open, and claimed by this shopper. */
@@ -184,24 +211,41 @@ public class HandoffService {
     }
 
     /**
-     * Records the order the handoff became and tells the TV. Answers the handoff if this call completed it, null
-     * if it was complete already, so what follows a completion happens once.
+     * Records the order the handoff became and tells the TV. Answers the handoff as it stands (null when it is not
+     * this shopper's); {@link Handoff#cartCleared()} says whether the ordered lines still have to leave the cart.
      */
     public Uni<Handoff> complete(String handoffId, String shopper, UUID orderId) {
-        return store.complete(handoffId, shopper, orderId).flatMap(outcome -> outcome.result().equals("COMPLETED")
-                ? announce(handoffId).replaceWith(outcome.handoff())
-                : Uni.createFrom().nullItem());
+        return store.complete(handoffId, shopper, orderId).call(outcome -> outcome.result().equals("COMPLETED")
+                        ? announce(handoffId) : Uni.createFrom().voidItem())
+                .map(outcome -> outcome.result().equals("REFUSED") ? null : outcome.handoff());
+    }
+
+    /** Notes that the ordered lines have left the TV's cart, so nothing takes them out again. */
+    public Uni<Void> cartCleared(String handoffId) {
+        return store.cartCleared(handoffId);
+    }
+
+    /** The handoff after settling a checkout that may have lost its last steps (a no-op for most). */
+    private Uni<Handoff> settled(Handoff handoff) {
+        if (!handoff.mayNeedSettling()) {
+            return Uni.createFrom().item(handoff);
+        }
+        return settlement.settle(handoff)
+                .chain(() -> store.read(handoff.id()))
+                .map(read -> read == null ? handoff : read)
+                .onFailure().recoverWithItem(handoff);
     }
 
     private Uni<Handoff> reserve(DeviceSession device, URI verificationUri, int attemptsLeft) {
         String code = UserCodes.generate();
         String id = Secrets.random(ID_BYTES);
-        return store.reserveCode(code, id, config.expiresIn()).flatMap(reserved -> {
+        Instant expiresAt = Instant.now().plus(config.expiresIn());
+        return store.reserveCode(code, id, expiresAt.plus(KEPT_AFTER_EXPIRY)).flatMap(reserved -> {
             if (reserved) {
                 String link = verificationUri + (verificationUri.getQuery() == null ? "?" : "&") + "code="
                         + UserCodes.display(code);
                 return Uni.createFrom().item(new Handoff(id, device, code, link, HandoffStatus.PENDING, null, null,
-                        Instant.now().plus(config.expiresIn())));
+                        null, false, expiresAt));
             }
             if (attemptsLeft > 1) {
                 return reserve(device, verificationUri, attemptsLeft - 1);
@@ -229,13 +273,6 @@ public class HandoffService {
                 throw ProblemException.notFound("No handoff '" + handoffId + "'.");
             }
         });
-    }
-
-    private Uni<Confirmation> confirmation(Handoff handoff) {
-        DeviceSession device = handoff.device();
-        return carts.get(device).map(cart -> new Confirmation(handoff.id(),
-                new Confirmation.Tv(device.tenant(), tenants.name(device.tenant()), device.model()), cart,
-                handoff.secondsLeft(Instant.now())));
     }
 
     private static HandoffView view(Handoff handoff, Instant now) {

@@ -33,6 +33,7 @@ class HandoffStore {
     private static final RedisScript CLAIM = RedisScript.of("/redis/hash-reply.lua", "/handoff/claim.lua");
     private static final RedisScript COMPLETE = RedisScript.of("/redis/hash-reply.lua", "/handoff/complete.lua");
     private static final RedisScript CANCEL = RedisScript.of("/redis/hash-reply.lua", "/handoff/cancel.lua");
+    private static final RedisScript SET_IF_EXISTS = RedisScript.of("/redis/hset-if-exists.lua");
 
     /** What a script did, and the handoff as it stands after it (null when there is none). */
     record Outcome(String result, Handoff handoff) {
@@ -46,9 +47,17 @@ class HandoffStore {
         this.values = redis.value(String.class);
     }
 
-    /** Reserves a user code for a handoff; false when a live handoff holds it already. */
-    Uni<Boolean> reserveCode(String code, String handoffId, Duration ttl) {
-        return setIfAbsent(CODE + code, handoffId, ttl);
+    /**
+     * Reserves a user code for a handoff until {@code keepUntil} (as long as the handoff is kept, so a late claim
+     * learns it expired); false when another handoff holds it.
+     */
+    Uni<Boolean> reserveCode(String code, String handoffId, Instant keepUntil) {
+        return setIfAbsent(CODE + code, handoffId, Duration.between(Instant.now(), keepUntil));
+    }
+
+    /** Keeps a code as long as its handoff, after a claim extended it. */
+    Uni<Void> keepCode(String code, Instant keepUntil) {
+        return guard(redis.key().pexpireat(CODE + code, keepUntil.toEpochMilli())).replaceWithVoid();
     }
 
     Uni<Void> save(Handoff handoff, Instant keepUntil) {
@@ -76,9 +85,11 @@ class HandoffStore {
         return guard(values.get(CODE + code));
     }
 
-    Uni<Outcome> claim(String handoffId, String shopper, Instant now, Instant expiresAt, Instant keepUntil) {
+    Uni<Outcome> claim(String handoffId, String shopper, Instant now, Instant expiresAt, Instant keepUntil,
+                       long cartVersion) {
         return run(CLAIM, handoffId, shopper, Long.toString(now.toEpochMilli()),
-                Long.toString(expiresAt.toEpochMilli()), Long.toString(keepUntil.toEpochMilli()));
+                Long.toString(expiresAt.toEpochMilli()), Long.toString(keepUntil.toEpochMilli()),
+                Long.toString(cartVersion));
     }
 
     Uni<Outcome> complete(String handoffId, String shopper, UUID orderId) {
@@ -89,12 +100,17 @@ class HandoffStore {
         return run(CANCEL, handoffId);
     }
 
+    /** Notes that the ordered lines have left the TV's cart. */
+    Uni<Void> cartCleared(String handoffId) {
+        return guard(SET_IF_EXISTS.run(redis, List.of(HANDOFF + handoffId), List.of("cart-cleared", "1"))).replaceWithVoid();
+    }
+
     /** Whether a status poll may be answered now: at most one per {@code interval} for each handoff. */
     Uni<Boolean> pollAllowed(String handoffId, Duration interval) {
         return setIfAbsent(POLLED + handoffId, "1", interval);
     }
 
-    /** SET NX PX: true when the key was set, false when it existed. */
+    /** SET NX PX: true when the key was set, false when it existed (the typed API's set with NX does not say). */
     private Uni<Boolean> setIfAbsent(String key, String value, Duration ttl) {
         return guard(redis.execute("SET", key, value, "NX", "PX", Long.toString(ttl.toMillis())))
                 .map(response -> response != null);
@@ -129,9 +145,10 @@ class HandoffStore {
         DeviceSession device = new DeviceSession(fields.get("tenant"), fields.get("device"),
                 emptyToNull(fields.get("model")), emptyToNull(fields.get("region")), emptyToNull(fields.get("locale")));
         String order = fields.get("order");
+        String cart = fields.get("cart");
         return new Handoff(id, device, fields.get("code"), fields.get("link"), HandoffStatus.valueOf(fields.get("status")),
-                fields.get("shopper"), order == null ? null : UUID.fromString(order),
-                Instant.ofEpochMilli(Long.parseLong(fields.get("expires"))));
+                fields.get("shopper"), cart == null ? null : Long.valueOf(cart), order == null ? null : UUID.fromString(order),
+                "1".equals(fields.get("cart-cleared")), Instant.ofEpochMilli(Long.parseLong(fields.get("expires"))));
     }
 
     private static <T> Uni<T> guard(Uni<T> operation) {

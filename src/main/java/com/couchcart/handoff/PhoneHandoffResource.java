@@ -1,5 +1,6 @@
 package com.couchcart.handoff;
 
+import com.couchcart.platform.ClientAddress;
 import io.quarkus.oidc.BearerTokenAuthentication;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,8 +40,6 @@ public class PhoneHandoffResource {
                     + "shopper and per client address (429 with Retry-After past the limit); an expired or used "
                     + "code answers 410, one claimed on another phone 409.")
     public Uni<Confirmation> claim(@Valid @NotNull ClaimRequest request, @Context HttpServerRequest http) {
-        // Behind a proxy this is the client's address when quarkus.http.proxy.* is set (see the README).
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return service.claim(identity.getPrincipal().getName(), address, request.userCode());
+        return service.claim(identity.getPrincipal().getName(), ClientAddress.of(http), request.userCode());
     }
 }

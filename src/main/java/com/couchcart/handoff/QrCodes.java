@@ -25,17 +25,11 @@ final class QrCodes {
 
     static final int QUIET_ZONE = 4;
     static final int MIN_SIZE = 128;
-    static final int MAX_SIZE = 2048;
+    /** A TV screen is 1080 pixels high. */
+    static final int MAX_SIZE = 1080;
 
-    /** Black modules of a code and where they sit in an image of {@code size} pixels. */
+    /** The modules of a code, each {@code scale} pixels wide, starting {@code offset} pixels in from the edges. */
     private record Layout(ByteMatrix modules, int scale, int offset) {
-
-        boolean dark(int x, int y) {
-            int column = Math.floorDiv(x - offset, scale);
-            int row = Math.floorDiv(y - offset, scale);
-            return column >= 0 && row >= 0 && column < modules.getWidth() && row < modules.getHeight()
-                    && modules.get(column, row) == 1;
-        }
     }
 
     private QrCodes() {
@@ -43,17 +37,32 @@ final class QrCodes {
 
     static byte[] png(String content, int size) {
         Layout layout = layout(content, size);
+        int rowBytes = 1 + (size + 7) / 8; // a filter byte (0: none), then 1 bit per pixel, 1 = white
+        byte[] white = new byte[rowBytes];
+        Arrays.fill(white, 1, rowBytes, (byte) 0xff);
         ByteArrayOutputStream rows = new ByteArrayOutputStream();
         try (DeflaterOutputStream deflated = new DeflaterOutputStream(rows)) {
-            byte[] row = new byte[1 + (size + 7) / 8];
-            for (int y = 0; y < size; y++) {
-                Arrays.fill(row, (byte) 0);
-                for (int x = 0; x < size; x++) {
-                    if (!layout.dark(x, y)) {
-                        row[1 + x / 8] |= (byte) (0x80 >>> (x % 8));
+            ByteMatrix modules = layout.modules();
+            for (int y = 0; y < layout.offset(); y++) {
+                deflated.write(white);
+            }
+            for (int row = 0; row < modules.getHeight(); row++) {
+                // Each row of modules is drawn once and written scale times.
+                byte[] line = white.clone();
+                for (int column = 0; column < modules.getWidth(); column++) {
+                    if (modules.get(column, row) == 1) {
+                        int from = layout.offset() + column * layout.scale();
+                        for (int x = from; x < from + layout.scale(); x++) {
+                            line[1 + x / 8] &= (byte) ~(0x80 >>> (x % 8));
+                        }
                     }
                 }
-                deflated.write(row);
+                for (int repeat = 0; repeat < layout.scale(); repeat++) {
+                    deflated.write(line);
+                }
+            }
+            for (int y = layout.offset() + modules.getHeight() * layout.scale(); y < size; y++) {
+                deflated.write(white);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,11 +110,9 @@ final class QrCodes {
 
     private static Layout layout(String content, int size) {
         ByteMatrix modules = encode(content);
-        int withQuietZone = modules.getWidth() + 2 * QUIET_ZONE;
-        int scale = size / withQuietZone;
-        if (scale < 1) {
-            throw new IllegalArgumentException("A QR code of " + withQuietZone + " modules needs at least that many pixels");
-        }
+        // Links are at most a few hundred characters (the handoff bounds them), so a code has at most ~100 modules
+        // and fits the smallest size; one pixel per module is the floor all the same.
+        int scale = Math.max(1, size / (modules.getWidth() + 2 * QUIET_ZONE));
         // What the whole modules leave over widens the quiet zone, centring the code.
         int offset = (size - modules.getWidth() * scale) / 2;
         return new Layout(modules, scale, offset);

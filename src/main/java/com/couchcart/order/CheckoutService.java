@@ -5,6 +5,8 @@ import com.couchcart.cart.CartView;
 import com.couchcart.catalog.ProductCatalog;
 import com.couchcart.handoff.Handoff;
 import com.couchcart.handoff.HandoffService;
+import com.couchcart.handoff.HandoffSettlement;
+import com.couchcart.handoff.HandoffStatus;
 import com.couchcart.payment.PaymentProvider;
 import com.couchcart.payment.Payments;
 import com.couchcart.platform.Unavailable;
@@ -33,7 +35,7 @@ import java.util.UUID;
  * them is healed by the phone's retry.
  */
 @ApplicationScoped
-public class CheckoutService {
+public class CheckoutService implements HandoffSettlement {
 
     static final String OPERATION = "checkout";
     private static final Logger LOG = Logger.getLogger(CheckoutService.class);
@@ -62,11 +64,11 @@ public class CheckoutService {
         IdempotencyKeys.Use use = keys.use(shopper, OPERATION, idempotencyKey, request);
         PaymentProvider payment = payments.forMethod(request.paymentMethod()).orElseThrow(() -> invalid(
                 "paymentMethod", "must be one of " + String.join(", ", payments.methods())));
-        return keys.find(use).flatMap(stored -> stored != null
+        return Unavailable.guard("Orders", keys.find(use)).flatMap(stored -> stored != null
                 ? replay(shopper, request, stored)
                 : place(shopper, request, payment, use)
                         // A twin request with this key may have just succeeded (and completed the handoff).
-                        .onFailure(ProblemException.class).recoverWithUni(failure -> keys.find(use)
+                        .onFailure(ProblemException.class).recoverWithUni(failure -> Unavailable.guard("Orders", keys.find(use))
                                 .flatMap(twin -> twin != null ? replay(shopper, request, twin) : Uni.createFrom().failure(failure))));
     }
 
@@ -89,9 +91,12 @@ public class CheckoutService {
         if (cart.lines().isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "The TV's cart is empty.");
         }
-        if (request.cartVersion() != null && request.cartVersion() != cart.version()) {
+        // The shopper confirms the cart the claim showed them (the QRLJacking defence): if the TV changed it since,
+        // they review it again by claiming again.
+        boolean changedSinceClaim = handoff.reviewedCartVersion() == null || handoff.reviewedCartVersion() != cart.version();
+        if (changedSinceClaim || (request.cartVersion() != null && request.cartVersion() != cart.version())) {
             throw new ProblemException(ProblemType.CONFLICT,
-                    "The cart changed on the TV since you reviewed it; review it again (claim the code again).");
+                    "The cart changed on the TV since you reviewed it; claim the code again to review it.");
         }
         Order order = new Order();
         order.id = UUID.randomUUID();
@@ -121,17 +126,27 @@ public class CheckoutService {
         return IdempotencyKeys.Answer.first(201, "/api/phone/orders/" + order.id, json(OrderView.forShopper(order)));
     }
 
-    /** After a commit: the handoff becomes COMPLETED and, if this call completed it, the ordered lines leave the cart. */
+    /**
+     * After a commit: the handoff becomes COMPLETED, then the ordered lines leave the TV's cart, once (the handoff
+     * notes it). A step that fails is repeated by a retry of the checkout, or by {@link #settle} when the TV looks.
+     */
     private Uni<Void> finish(String shopper, String handoffId, UUID orderId, List<String> skus) {
         return handoffs.complete(handoffId, shopper, orderId)
-                .call(completed -> completed == null ? Uni.createFrom().voidItem()
-                        : carts.removeOrdered(completed.device(), skus))
+                .call(handoff -> handoff == null || handoff.status() != HandoffStatus.COMPLETED || handoff.cartCleared()
+                        ? Uni.createFrom().voidItem()
+                        : carts.removeOrdered(handoff.device(), skus).call(() -> handoffs.cartCleared(handoffId)))
                 .call(catalog::changed)
                 .replaceWithVoid()
-                // The order stands whatever happens here; a retry of the checkout repeats these steps.
+                // The order stands whatever happens here.
                 .onFailure().invoke(failure -> LOG.warnf("Order %s placed, but its handoff or cart not updated yet: %s",
                         orderId, failure.toString()))
                 .onFailure().recoverWithNull();
+    }
+
+    @Override
+    public Uni<Void> settle(Handoff handoff) {
+        return store.orderOf(handoff.id()).flatMap(order -> order == null ? Uni.createFrom().voidItem()
+                : finish(handoff.shopper(), handoff.id(), order.orderId(), order.skus()));
     }
 
     private Uni<Void> finish(String shopper, String handoffId, IdempotencyKeys.Answer answer) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -60,8 +61,9 @@ class CheckoutStore {
                         ? Uni.createFrom().item(new Placed(null, twin))
                         : lockProducts(transaction, order)
                                 .invoke(products -> price(order, products))
-                                .invoke(() -> order.paymentStatus = payment.arrange(order.id, order.totalAmount, order.currency))
                                 .chain(() -> reserveStock(transaction, order))
+                                .chain(() -> payment.arrange(order.id, order.totalAmount, order.currency))
+                                .invoke(status -> order.paymentStatus = status)
                                 .chain(() -> transaction.query("select nextval('order_number_seq')").execute())
                                 .invoke(rows -> order.number = "CC-%08d".formatted(rows.iterator().next().getLong(0)))
                                 .chain(() -> insert(transaction, order))
@@ -71,6 +73,26 @@ class CheckoutStore {
                                 .map(answer -> new Placed(order, answer))))
                 .onFailure(CheckoutStore::secondOrderOfHandoff).transform(failure -> new ProblemException(
                         ProblemType.CONFLICT, "This handoff was checked out already."));
+    }
+
+    /** The order a handoff became and the products it holds; null when there is none. */
+    Uni<OrderOfHandoff> orderOf(String handoffId) {
+        return pool.preparedQuery("""
+                        select o.id, l.sku from orders o join order_line l on l.order_id = o.id
+                        where o.handoff_id = $1 order by l.line_no""")
+                .execute(Tuple.of(handoffId))
+                .map(rows -> {
+                    List<String> skus = new ArrayList<>();
+                    UUID id = null;
+                    for (Row row : rows) {
+                        id = row.getUUID("id");
+                        skus.add(row.getString("sku"));
+                    }
+                    return id == null ? null : new OrderOfHandoff(id, skus);
+                });
+    }
+
+    record OrderOfHandoff(UUID orderId, List<String> skus) {
     }
 
     /** The products of the order, locked until the transaction ends, in one order so two checkouts never deadlock. */
@@ -126,7 +148,9 @@ class CheckoutStore {
     private static Uni<Void> reserveStock(SqlConnection transaction, Order order) {
         List<Tuple> lines = order.lines.stream().map(line -> Tuple.of(line.sku, line.quantity)).toList();
         return transaction.preparedQuery(
-                        "update product set stock = stock - $2, updated_at = now() where sku = $1 and stock >= $2")
+                        // clock_timestamp(), not now(): the catalogue reads rows changed since it last looked, and a
+                        // checkout that waited on locks must not stamp its change with the start of its transaction.
+                        "update product set stock = stock - $2, updated_at = clock_timestamp() where sku = $1 and stock >= $2")
                 .executeBatch(lines)
                 .invoke(rows -> {
                     int updated = 0;

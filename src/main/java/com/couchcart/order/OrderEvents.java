@@ -1,9 +1,11 @@
 package com.couchcart.order;
 
+import com.couchcart.platform.Money;
 import com.couchcart.platform.outbox.OutboxEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.math.BigDecimal;
 import java.util.UUID;
 
 /** The events an order announces on {@code couchcart.orders}, with what fulfillment needs to act on them. */
@@ -21,8 +23,8 @@ final class OrderEvents {
                 .put("sku", line.sku)
                 .put("title", line.title)
                 .put("quantity", line.quantity)
-                .put("unitPrice", money(line.unitPrice.toPlainString(), order.currency))
-                .put("lineTotal", money(line.lineTotal.toPlainString(), order.currency))
+                .put("unitPrice", money(line.unitPrice, order.currency))
+                .put("lineTotal", money(line.lineTotal, order.currency))
                 .put("overlayId", line.overlayId)
                 .put("campaignId", line.campaignId)));
         JsonObject payload = new JsonObject()
@@ -32,7 +34,7 @@ final class OrderEvents {
                 .put("tenant", order.tenantId)
                 .put("deviceId", order.deviceId)
                 .put("lines", lines)
-                .put("total", money(order.totalAmount.toPlainString(), order.currency))
+                .put("total", money(order.totalAmount, order.currency))
                 .put("shippingAddress", new JsonObject(order.shippingAddress))
                 .put("paymentMethod", order.paymentMethod)
                 .put("paymentStatus", order.paymentStatus)
@@ -40,7 +42,8 @@ final class OrderEvents {
         return new OutboxEvent(UUID.randomUUID(), "order", order.id.toString(), PLACED, TOPIC, payload);
     }
 
-    private static JsonObject money(String amount, String currency) {
-        return new JsonObject().put("amount", amount).put("currency", currency);
+    private static JsonObject money(BigDecimal amount, String currency) {
+        Money money = Money.of(amount, currency);
+        return new JsonObject().put("amount", money.amount()).put("currency", money.currency());
     }
 }

@@ -1,5 +1,6 @@
 package com.couchcart.payment;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -18,7 +19,7 @@ public class PayOnDelivery implements PaymentProvider {
     }
 
     @Override
-    public String arrange(UUID orderId, BigDecimal amount, String currency) {
-        return DUE_ON_DELIVERY;
+    public Uni<String> arrange(UUID orderId, BigDecimal amount, String currency) {
+        return Uni.createFrom().item(DUE_ON_DELIVERY);
     }
 }

@@ -1,13 +1,15 @@
 package com.couchcart.payment;
 
+import io.smallrye.mutiny.Uni;
+
 import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
  * The port to a way of paying. Checkout asks the provider of the method the shopper chose to arrange payment of
- * an order it is about to place; the order keeps the payment status the provider answers. A provider that calls
- * a remote service would authorize after the order commits (status AWAITING_PAYMENT) rather than inside the
- * checkout's transaction.
+ * an order it is placing, inside the order's transaction and after its stock is reserved; the order keeps the
+ * payment status the provider answers. A provider that calls a remote service must not hold that transaction:
+ * it would answer AWAITING_PAYMENT here and authorize once the order has committed.
  */
 public interface PaymentProvider {
 
@@ -15,5 +17,5 @@ public interface PaymentProvider {
     String method();
 
     /** The payment status the order starts with. */
-    String arrange(UUID orderId, BigDecimal amount, String currency);
+    Uni<String> arrange(UUID orderId, BigDecimal amount, String currency);
 }

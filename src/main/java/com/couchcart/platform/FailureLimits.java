@@ -8,14 +8,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Counts failed attempts per subject (a shopper, a client address) in fixed windows in Redis, shared by every
- * instance, so guessing is limited however requests are spread. Each counter is its own key (Redis Cluster).
+ * Limits attempts per subject (a shopper, a client address) in fixed windows in Redis, shared by every instance.
+ * Every attempt is counted before it is tried, so parallel requests cannot slip past the limit; an attempt that
+ * turns out well is given back, so only failures use the allowance. Each counter is its own key (Redis Cluster).
  */
 @ApplicationScoped
 public class FailureLimits {
 
-    private static final String PREFIX = "couchcart:failures:";
+    private static final String PREFIX = "couchcart:attempts:";
     private static final RedisScript COUNT = RedisScript.of("/redis/count-in-window.lua");
+    private static final RedisScript GIVE_BACK = RedisScript.of("/redis/give-back.lua");
 
     private final ReactiveRedisDataSource redis;
 
@@ -23,25 +25,31 @@ public class FailureLimits {
         this.redis = redis;
     }
 
-    /** How long until the first of these counters at or over {@code limit} resets; null when none is. */
-    public Uni<Duration> blockedFor(List<String> counters, int limit) {
-        return Uni.join().all(counters.stream().map(counter -> blockedFor(counter, limit)).toList())
-                .andFailFast()
-                .map(waits -> waits.stream().filter(wait -> wait != null).max(Duration::compareTo).orElse(null));
-    }
-
-    /** Counts one failure against each counter; a counter's window starts with its first failure. */
-    public Uni<Void> fail(List<String> counters, Duration window) {
-        return Uni.join().all(counters.stream()
+    /**
+     * Counts an attempt against each counter. Answers null when every counter is within {@code limit}, else how
+     * long until the latest-ending window over the limit ends.
+     */
+    public Uni<Duration> attempt(List<String> counters, int limit, Duration window) {
+        return guard(Uni.join().all(counters.stream()
                         .map(counter -> COUNT.run(redis, List.of(PREFIX + counter), List.of(Long.toString(window.toMillis()))))
                         .toList())
-                .andFailFast().replaceWithVoid();
+                .andFailFast())
+                .map(answers -> answers.stream()
+                        .filter(answer -> answer.get(0).toLong() > limit)
+                        .map(answer -> Duration.ofMillis(Math.max(answer.get(1).toLong(), 1000)))
+                        .max(Duration::compareTo).orElse(null));
     }
 
-    private Uni<Duration> blockedFor(String counter, int limit) {
-        String key = PREFIX + counter;
-        return redis.value(Long.class).get(key).flatMap(count -> count == null || count < limit
-                ? Uni.createFrom().nullItem()
-                : redis.key().pttl(key).map(millis -> Duration.ofMillis(Math.max(millis, 1000))));
+    /** Gives an attempt back to each counter: it was not a failure. */
+    public Uni<Void> giveBack(List<String> counters) {
+        return guard(Uni.join().all(counters.stream()
+                        .map(counter -> GIVE_BACK.run(redis, List.of(PREFIX + counter), List.of()))
+                        .toList())
+                .andFailFast())
+                .replaceWithVoid();
+    }
+
+    private static <T> Uni<T> guard(Uni<T> operation) {
+        return Unavailable.guard("Attempt limits", operation);
     }
 }

@@ -1,6 +1,7 @@
 package com.couchcart.handoff;
 
 import com.couchcart.testing.Admin;
+import com.couchcart.testing.Concurrently;
 import com.couchcart.testing.CouchCartTest;
 import com.couchcart.testing.DeviceSessions;
 import com.couchcart.testing.EventStream;
@@ -16,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -229,8 +233,63 @@ class HandoffTest {
             Shopping.claim(Tokens.shopper("botnet-" + UUID.randomUUID()), wrongCode(code), address).statusCode(404);
         }
         Shopping.claim(Tokens.shopper("botnet-" + UUID.randomUUID()), code, address).statusCode(429);
+        Shopping.claim(Tokens.shopper("neighbour-" + UUID.randomUUID()), code, "192.0.2.251").statusCode(200);
         Shopping.claim(Tokens.shopper("neighbour-" + UUID.randomUUID()), "not a code at all", "192.0.2.250")
                 .statusCode(400).body("errors[0].field", equalTo("userCode"));
+    }
+
+    @Test
+    void wrongCodesSentAllAtOnceStillMeetTheLimit() throws Exception {
+        String code = Shopping.handoff(deviceWithCart()).getString("userCode");
+        String guesser = Tokens.shopper("burst-" + UUID.randomUUID());
+        List<HttpRequest> guesses = IntStream.range(0, 25).mapToObj(i -> HttpRequest
+                        .newBuilder(URI.create(base + "api/phone/handoffs/claim"))
+                        .header("Authorization", "Bearer " + guesser)
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", "192.0.2." + (i + 1))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"userCode\":\"" + wrongCode(code) + "\"}"))
+                        .build())
+                .toList();
+
+        List<Integer> statuses = Concurrently.send(guesses).stream().map(HttpResponse::statusCode).toList();
+
+        assertThat(statuses).containsOnly(404, 429);
+        assertThat(statuses).filteredOn(status -> status == 404).hasSize(10);
+    }
+
+    @Test
+    void anIpv6ClientIsLimitedByItsNetwork() {
+        String code = Shopping.handoff(deviceWithCart()).getString("userCode");
+        String network = "2001:db8:" + Integer.toHexString(1 + (int) (Math.random() * 0xfffe)) + ":1:";
+        for (int i = 0; i < 10; i++) {
+            Shopping.claim(Tokens.shopper("v6-" + UUID.randomUUID()), wrongCode(code), "[" + network + ":" + (i + 1) + "]")
+                    .statusCode(404);
+        }
+        // Another address of the same /64: the same subscriber.
+        Shopping.claim(Tokens.shopper("v6-" + UUID.randomUUID()), code, "[" + network + "abcd:1:2:3]").statusCode(429);
+        // The next network is someone else.
+        Shopping.claim(Tokens.shopper("v6-" + UUID.randomUUID()), code, "[" + network.replace(":1:", ":2:") + ":1]")
+                .statusCode(200);
+    }
+
+    @Test
+    void aCheckoutWhoseLastStepsWereLostIsSettledWhenTheTvLooks() throws Exception {
+        String device = DeviceSessions.token();
+        String sku = Shopping.product("19.00", 10);
+        Shopping.add(device, sku, 1);
+        JsonPath handoff = Shopping.handoff(device);
+        String handoffId = handoff.getString("handoffId");
+        String shopper = Tokens.shopper("crash-" + UUID.randomUUID());
+        Shopping.claim(shopper, handoff.getString("userCode")).statusCode(200);
+        String orderId = Shopping.checkout(shopper, UUID.randomUUID().toString(), Shopping.checkoutBody(handoffId))
+                .statusCode(201).extract().path("id");
+        // As if the service stopped right after the commit: the handoff still CLAIMED, the line still in the cart.
+        redis.hash(String.class).hset("couchcart:handoff:" + handoffId, Map.of("status", "CLAIMED", "cart-cleared", "0"));
+        redis.hash(String.class).hdel("couchcart:handoff:" + handoffId, "order");
+        Shopping.add(device, sku, 1);
+
+        status(device, handoffId).statusCode(200).body("status", equalTo("COMPLETED")).body("orderId", equalTo(orderId));
+        Shopping.cart(device).body("lines", hasSize(0));
     }
 
     @Test

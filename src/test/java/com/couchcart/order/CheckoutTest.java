@@ -227,6 +227,27 @@ class CheckoutTest {
     }
 
     @Test
+    void theShopperOrdersTheCartTheyReviewed() throws Exception {
+        String shopper = Tokens.shopper("reviewer-" + UUID.randomUUID());
+        String sku = Shopping.product("11.00", 10);
+        String device = DeviceSessions.token();
+        Shopping.add(device, sku, 1);
+        JsonPath handoff = Shopping.handoff(device);
+        Map<String, Object> body = Shopping.checkoutBody(handoff.getString("handoffId"));
+        Shopping.claim(shopper, handoff.getString("userCode")).statusCode(200).body("cart.lines[0].quantity", equalTo(1));
+
+        // The TV changes the cart after the shopper saw it.
+        Shopping.add(device, Shopping.product("999.00", 10), 1);
+        Shopping.checkout(shopper, UUID.randomUUID().toString(), body).statusCode(409)
+                .body("detail", containsString("claim the code again"));
+        assertThat(Shopping.stock(sku)).isEqualTo(10);
+
+        // Claimed again, the shopper sees both lines and may order them.
+        Shopping.claim(shopper, handoff.getString("userCode")).statusCode(200).body("cart.lines", hasSize(2));
+        Shopping.checkout(shopper, UUID.randomUUID().toString(), body).statusCode(201).body("lines", hasSize(2));
+    }
+
+    @Test
     void ordersAreReadByTheirShopperAndTheirTvOnly() {
         String shopper = Tokens.shopper("reader-" + UUID.randomUUID());
         String sku = Shopping.product("8.00", 10);
