@@ -54,7 +54,7 @@ echo "Measuring the service…"
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/add.lua" "http://127.0.0.1:$APP_PORT" | tee "$WORK/app.wrk"
 
 REDIS_PORT=${QUARKUS_REDIS_HOSTS##*:}
-sha=$(redis-cli -p "$REDIS_PORT" SCRIPT LOAD "$(cat src/main/resources/cart/reply.lua; echo; cat src/main/resources/cart/add.lua; echo)")
+sha=$(redis-cli -p "$REDIS_PORT" SCRIPT LOAD "$(cat src/main/resources/redis/hash-reply.lua; echo; cat src/main/resources/cart/add.lua; echo)")
 echo "Measuring Redis alone…"
 redis-benchmark -p "$REDIS_PORT" -c "$CONNECTIONS" -n 1000000 -r 100000 -q \
   HINCRBY "bench:cart:__rand_int__" f 1 2>&1 | tr '\r' '\n' | tail -1 | tee "$WORK/hincrby.txt"

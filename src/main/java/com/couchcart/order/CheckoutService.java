@@ -11,6 +11,7 @@ import com.couchcart.payment.PaymentProvider;
 import com.couchcart.payment.Payments;
 import com.couchcart.platform.Unavailable;
 import com.couchcart.platform.idempotency.IdempotencyKeys;
+import com.couchcart.platform.outbox.OutboxRelay;
 import com.couchcart.platform.problem.Problem.FieldError;
 import com.couchcart.platform.problem.ProblemException;
 import com.couchcart.platform.problem.ProblemType;
@@ -46,16 +47,18 @@ public class CheckoutService implements HandoffSettlement {
     private final Payments payments;
     private final IdempotencyKeys keys;
     private final CheckoutStore store;
+    private final OutboxRelay relay;
     private final ObjectMapper mapper;
 
     public CheckoutService(HandoffService handoffs, CartService carts, ProductCatalog catalog, Payments payments,
-                           IdempotencyKeys keys, CheckoutStore store, ObjectMapper mapper) {
+                           IdempotencyKeys keys, CheckoutStore store, OutboxRelay relay, ObjectMapper mapper) {
         this.handoffs = handoffs;
         this.carts = carts;
         this.catalog = catalog;
         this.payments = payments;
         this.keys = keys;
         this.store = store;
+        this.relay = relay;
         this.mapper = mapper;
     }
 
@@ -77,6 +80,11 @@ public class CheckoutService implements HandoffSettlement {
         return handoffs.claimedBy(shopper, request.handoffId())
                 .flatMap(handoff -> carts.get(handoff.device()).map(cart -> draft(shopper, handoff, cart, request)))
                 .flatMap(order -> Unavailable.guard("Orders", store.place(order, payment, use, this::answer)))
+                .invoke(placed -> {
+                    if (!placed.replayed()) {
+                        relay.wake();
+                    }
+                })
                 .call(placed -> placed.replayed()
                         ? finish(shopper, request.handoffId(), placed.answer())
                         : finish(shopper, request.handoffId(), placed.order().id, skus(placed.order())))

@@ -37,6 +37,8 @@ public class Order {
     public String shippingAddress;
     public String paymentMethod;
     public String paymentStatus;
+    public String carrier;
+    public String trackingId;
     public Instant createdAt;
     public Instant updatedAt;
 

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 
 /** The events an order announces on {@code couchcart.orders}, with what fulfillment needs to act on them. */
@@ -13,6 +14,7 @@ final class OrderEvents {
 
     static final String TOPIC = "couchcart.orders";
     static final String PLACED = "com.couchcart.order.placed.v1";
+    static final String STATUS_CHANGED = "com.couchcart.order.status-changed.v1";
 
     private OrderEvents() {
     }
@@ -40,6 +42,20 @@ final class OrderEvents {
                 .put("paymentStatus", order.paymentStatus)
                 .put("createdAt", order.createdAt.toString());
         return new OutboxEvent(UUID.randomUUID(), "order", order.id.toString(), PLACED, TOPIC, payload);
+    }
+
+    static OutboxEvent statusChanged(UUID orderId, String number, String tenant, OrderStatus previous,
+                                     OrderStatus status, String carrier, String trackingId, Instant changedAt) {
+        JsonObject payload = new JsonObject()
+                .put("orderId", orderId.toString())
+                .put("number", number)
+                .put("tenant", tenant)
+                .put("status", status.name())
+                .put("previousStatus", previous.name())
+                .put("carrier", carrier)
+                .put("trackingId", trackingId)
+                .put("changedAt", changedAt.toString());
+        return new OutboxEvent(UUID.randomUUID(), "order", orderId.toString(), STATUS_CHANGED, TOPIC, payload);
     }
 
     private static JsonObject money(BigDecimal amount, String currency) {

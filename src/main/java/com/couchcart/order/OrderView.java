@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(UUID id, String number, OrderStatus status, List<Line> lines, Money total, Payment payment,
-                        @JsonRawValue String shippingAddress, Instant createdAt) {
+                        Shipment shipment, @JsonRawValue String shippingAddress, Instant createdAt) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(String sku, String title, int quantity, Money unitPrice, Money lineTotal, String overlayId,
@@ -23,6 +23,11 @@ public record OrderView(UUID id, String number, OrderStatus status, List<Line> l
 
     /** How the order is paid: the method and what the provider arranged (DUE_ON_DELIVERY for cash on delivery). */
     public record Payment(String method, String status) {
+    }
+
+    /** Who carries the order and its tracking id, once fulfillment has said. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Shipment(String carrier, String trackingId) {
     }
 
     static OrderView forShopper(Order order) {
@@ -39,6 +44,8 @@ public record OrderView(UUID id, String number, OrderStatus status, List<Line> l
                         Money.of(line.lineTotal, order.currency), line.overlayId, line.campaignId))
                 .toList();
         return new OrderView(order.id, order.number, order.status, lines, Money.of(order.totalAmount, order.currency),
-                new Payment(order.paymentMethod, order.paymentStatus), shippingAddress, order.createdAt);
+                new Payment(order.paymentMethod, order.paymentStatus),
+                order.carrier == null && order.trackingId == null ? null : new Shipment(order.carrier, order.trackingId),
+                shippingAddress, order.createdAt);
     }
 }

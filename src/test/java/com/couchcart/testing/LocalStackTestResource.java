@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Gives the test run real PostgreSQL, Redis and Kafka: the services the environment names
@@ -24,10 +25,26 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
      * tests may live in different class loaders but share those.
      */
     private static final String REDIS_CUT = "couchcart.test.redis-cut";
+    private static final String KAFKA_CUT = "couchcart.test.kafka-cut";
+    /** Whether Kafka runs behind a proxy this run can cut (not when the environment names a broker). */
+    private static final String KAFKA_CUTTABLE = "couchcart.test.kafka-cuttable";
 
     /** Cuts ({@code false}) or restores ({@code true}) the service's connection to Redis. */
     public static void redisReachable(boolean reachable) {
         System.setProperty(REDIS_CUT, Boolean.toString(!reachable));
+    }
+
+    /**
+     * Cuts ({@code false}) or restores ({@code true}) every connection to the Kafka broker, the service's and the
+     * tests' alike: for the test run, the broker is down.
+     */
+    public static void kafkaReachable(boolean reachable) {
+        System.setProperty(KAFKA_CUT, Boolean.toString(!reachable));
+    }
+
+    /** Whether {@link #kafkaReachable} can cut Kafka: the embedded broker advertises a proxy; a named one does not. */
+    public static boolean kafkaCuttable() {
+        return Boolean.getBoolean(KAFKA_CUTTABLE);
     }
 
     @Override
@@ -42,7 +59,16 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 () -> Boolean.getBoolean(REDIS_CUT));
         String redis = "redis://127.0.0.1:" + redisProxy.port() + redisUri.getPath();
 
-        String kafka = env("COUCHCART_TEST_KAFKA_BOOTSTRAP").orElseGet(LocalStack::kafka);
+        String kafka = env("COUCHCART_TEST_KAFKA_BOOTSTRAP").orElseGet(() -> {
+            // The broker advertises a proxy in front of it, so that every client, wherever it bootstrapped, goes
+            // through the proxy and the outage tests can take the broker away.
+            AtomicInteger brokerPort = new AtomicInteger();
+            TcpProxy kafkaProxy = TcpProxy.to("localhost", brokerPort::get, () -> Boolean.getBoolean(KAFKA_CUT));
+            String broker = LocalStack.kafka(kafkaProxy.port());
+            brokerPort.set(Integer.parseInt(broker.substring(broker.lastIndexOf(':') + 1)));
+            System.setProperty(KAFKA_CUTTABLE, "true");
+            return "localhost:" + kafkaProxy.port();
+        });
         LocalStack.createTopics(kafka, LocalStack.TOPICS);
 
         return Map.of(

@@ -87,6 +87,13 @@ public final class Shopping {
     public record Claimed(String device, String handoffId) {
     }
 
+    /** A whole journey: an order of this product placed by the shopper; answers its id. */
+    public static String order(String shopper, String sku, int quantity) {
+        Claimed claimed = claimed(shopper, sku, quantity);
+        return checkout(shopper, UUID.randomUUID().toString(), checkoutBody(claimed.handoffId()))
+                .statusCode(201).extract().path("id");
+    }
+
     public static int stock(String sku) throws SQLException {
         return (int) number("select stock from product where sku = ?", sku);
     }

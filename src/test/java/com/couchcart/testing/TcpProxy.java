@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * A TCP pass-through on loopback that a test can cut, to see what the service does when a dependency goes away
@@ -17,20 +18,25 @@ public final class TcpProxy {
 
     private final ServerSocket server;
     private final String upstreamHost;
-    private final int upstreamPort;
+    private final IntSupplier upstreamPort;
     private final BooleanSupplier cut;
 
-    private TcpProxy(String upstreamHost, int upstreamPort, BooleanSupplier cut) throws IOException {
+    private TcpProxy(String upstreamHost, IntSupplier upstreamPort, BooleanSupplier cut) throws IOException {
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
         this.cut = cut;
-        Thread acceptor = new Thread(this::accept, "tcp-proxy-" + upstreamPort);
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     public static TcpProxy to(String host, int port, BooleanSupplier cut) {
+        return to(host, () -> port, cut);
+    }
+
+    /** A proxy to an upstream whose port is known only later (when the first connection comes). */
+    public static TcpProxy to(String host, IntSupplier port, BooleanSupplier cut) {
         try {
             return new TcpProxy(host, port, cut);
         } catch (IOException e) {
@@ -50,7 +56,13 @@ public final class TcpProxy {
                     close(client);
                     continue;
                 }
-                Socket upstream = new Socket(upstreamHost, upstreamPort);
+                Socket upstream;
+                try {
+                    upstream = new Socket(upstreamHost, upstreamPort.getAsInt());
+                } catch (IOException e) {
+                    close(client); // as a refused connection would be
+                    continue;
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {

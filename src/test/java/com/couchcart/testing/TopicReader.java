@@ -32,11 +32,21 @@ public final class TopicReader implements AutoCloseable {
 
     /** Waits until {@code count} records with this key have arrived; answers them. */
     public List<ConsumerRecord<String, String>> await(String key, int count) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+        return await(key, count, Duration.ofSeconds(10));
+    }
+
+    public List<ConsumerRecord<String, String>> await(String key, int count, Duration atMost) {
+        org.awaitility.Awaitility.await().atMost(atMost).until(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(received::add);
             return withKey(key).size() >= count;
         });
         return withKey(key);
+    }
+
+    /** Reads what has arrived by now. */
+    public List<ConsumerRecord<String, String>> poll() {
+        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        return received;
     }
 
     /** Every record read so far. */

@@ -96,16 +96,28 @@ public final class LocalStack {
 
     /** A single-node KRaft Kafka cluster's bootstrap servers, with {@link #TOPICS} created. */
     public static String kafka() {
+        return kafka(0);
+    }
+
+    /**
+     * The same broker, telling clients to connect to {@code advertisedPort} (a proxy in front of it, which tests can
+     * cut) instead of its own port; 0 to advertise its own. Answers the broker's own address.
+     */
+    public static String kafka(int advertisedPort) {
         return once("couchcart.local-stack.kafka", () -> {
             try {
                 // An embedded broker must never end the JVM it shares (Kafka halts on fatal errors).
                 Exit.setExitProcedure((status, message) -> LOG.warnf("Embedded Kafka asked to exit (%d): %s", status, message));
                 Exit.setHaltProcedure((status, message) -> LOG.warnf("Embedded Kafka asked to halt (%d): %s", status, message));
-                KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
-                        .setNumControllerNodes(1)
-                        .build())
+                        .setNumControllerNodes(1);
+                if (advertisedPort != 0) {
+                    nodes.setPerServerProperties(Map.of(0, Map.of(
+                            "advertised.listeners", "EXTERNAL://localhost:" + advertisedPort)));
+                }
+                KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes.build())
                         .setConfigProp("offsets.topic.replication.factor", "1")
                         .setConfigProp("transaction.state.log.replication.factor", "1")
                         .setConfigProp("transaction.state.log.min.isr", "1")
@@ -117,7 +129,10 @@ public final class LocalStack {
                 cluster.startup();
                 cluster.waitForReadyBrokers();
                 stopOnExit("Kafka", cluster::close);
-                createTopics(cluster.bootstrapServers(), TOPICS);
+                if (advertisedPort == 0) {
+                    // Behind a proxy, clients reach the broker once the proxy knows where it is: its owner creates them.
+                    createTopics(cluster.bootstrapServers(), TOPICS);
+                }
                 return cluster.bootstrapServers();
             } catch (Exception e) {
                 throw new IllegalStateException("Could not start the embedded Kafka broker", e);
@@ -191,10 +206,12 @@ public final class LocalStack {
         }, "local-stack-stop-" + name));
     }
 
-    private static int freePort() throws IOException {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
