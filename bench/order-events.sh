@@ -36,7 +36,7 @@ from (select gen_random_uuid() as id) as o;
 SQL
 
 echo "Warming up…"
-pgbench -n -q -f "$WORK/order.sql" -R "$RATE" -T 10 -c 4 -j 2 "$DB" > /dev/null 2>&1
+pgbench -n -f "$WORK/order.sql" -R "$RATE" -T 10 -c 4 -j 2 "$DB" > "$WORK/warmup.txt" 2>&1
 start=$(psql -At "$DB" -c "select now()")
 echo "Measuring: $RATE orders/s for ${SECONDS_TO_RUN}s…"
 pgbench -n -f "$WORK/order.sql" -R "$RATE" -T "$SECONDS_TO_RUN" -c 4 -j 2 "$DB" > "$WORK/pgbench.txt" 2>&1
