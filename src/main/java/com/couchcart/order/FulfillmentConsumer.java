@@ -36,7 +36,7 @@ public class FulfillmentConsumer {
         return service.apply(update)
                 // A database out of reach is worth a few more tries; an unreadable event is not.
                 .onFailure(failure -> !(failure instanceof IncomingCloudEvent.Unreadable))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(attempts - 1)
+                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).atMost(attempts - 1)
                 .replaceWithVoid();
     }
 }

@@ -57,7 +57,9 @@ public class FulfillmentService {
                         return Uni.createFrom().voidItem();
                     }
                     relay.wake();
-                    return update.status() == OrderStatus.CANCELLED ? catalog.changed() : Uni.createFrom().voidItem();
+                    // The change is committed; a lost stock notice is caught up by the catalogue's own refresh.
+                    return update.status() == OrderStatus.CANCELLED
+                            ? catalog.changed().onFailure().recoverWithNull() : Uni.createFrom().voidItem();
                 });
     }
 

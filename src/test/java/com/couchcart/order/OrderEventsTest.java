@@ -78,6 +78,13 @@ class OrderEventsTest {
                 fulfillment.apply(new FulfillmentUpdate("outage-" + UUID.randomUUID(), UUID.fromString(orders.get(0)),
                         OrderStatus.SHIPPED, "SF Express", "SF123")).await().indefinitely();
                 await().atMost(Duration.ofSeconds(10)).until(() -> pending() >= 4);
+                // Still ready: orders are taken, and the readiness detail tells how far events are behind (a send
+                // fails after the producer's delivery timeout, 10 s).
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+                    return ready.getInt("checks.find { it.name == 'Outbox relay' }.data.pendingEvents") >= 4
+                            && ready.getString("checks.find { it.name == 'Outbox relay' }.data.publishing").startsWith("failing");
+                });
                 await().atMost(Duration.ofSeconds(10)).until(() ->
                         given().get("/q/metrics").then().extract().asString().lines()
                                 .anyMatch(line -> line.startsWith("couchcart_outbox_lag_seconds")

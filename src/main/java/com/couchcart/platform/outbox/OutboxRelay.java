@@ -15,6 +15,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -22,25 +24,27 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes the outbox to Kafka as CloudEvents (binary mode: {@code ce_*} headers, the JSON payload as the value),
- * keyed by aggregate id, oldest first. A row is marked published in the same transaction that read it, after
+ * keyed by aggregate id, in insertion order. A row is marked published in the transaction that read it, after
  * the broker acknowledged it ({@code acks=all}, idempotent producer), so a crash in between sends it again with
  * the same CloudEvents id: consumers deduplicate by id.
  *
  * <p>Any number of instances run the relay; a transaction-scoped advisory lock lets one of them work at a time,
- * so every row is published once in steady state and one aggregate's events stay in order. The relay runs when
- * this instance commits an event, and otherwise every {@code poll-interval}; after a failure (Kafka away) it
- * backs off, and the rows wait.
+ * so each row is published once in steady state. Within a round, one aggregate's events are sent one after the
+ * other, and the first that fails holds back the rest, so an aggregate's events never overtake each other. The
+ * relay runs when this instance commits an event, otherwise every {@code poll-interval}; after a failure (Kafka
+ * away) it backs off and the rows wait. An event Kafka refuses for good is parked with the reason.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,10 +52,22 @@ public class OutboxRelay {
     static final URI SOURCE = URI.create("/couchcart");
     /** The advisory lock that makes one relay work at a time ("outbox" as a number). */
     private static final long LOCK = 0x6f7574626f78L;
+    /** Longer than a send may take (delivery.timeout.ms): a round never waits for ever on an acknowledgement. */
+    private static final Duration ROUND_SENDS_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    /** What one round did: rows published, and whether some could not be. */
-    record Round(int published, boolean failed, boolean full) {
+    /** What one round did. {@code locked}: it held the lock; {@code full}: it read a whole batch. */
+    record Round(boolean locked, int published, boolean failed, boolean full) {
+
+        static final Round NOT_LOCKED = new Round(false, 0, false, false);
+    }
+
+    /** How a send ended: acknowledged, failed for now, or refused for good (with the reason). */
+    private record Sent(Row row, boolean acknowledged, String refusal) {
+    }
+
+    /** When the relay last failed to publish, and why; null while it publishes. */
+    record Failure(Instant since, String reason) {
     }
 
     private final Pool pool;
@@ -66,6 +82,8 @@ public class OutboxRelay {
     private volatile boolean stopped;
     private volatile long timer = -1;
     private volatile Duration backoff = Duration.ZERO;
+    private volatile boolean backingOff;
+    private volatile Failure failure;
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, Vertx vertx, MeterRegistry registry,
                        @ConfigProperty(name = "couchcart.outbox.poll-interval") Duration pollInterval,
@@ -90,88 +108,181 @@ public class OutboxRelay {
         vertx.cancelTimer(timer);
     }
 
-    /** Runs the relay now (or right after the round in progress): an event was just committed. */
+    /** The relay's last failure to publish, while it lasts; null while events go out. */
+    Failure failure() {
+        return failure;
+    }
+
+    /**
+     * Runs the relay now, or after the round in progress: an event was just committed. While the relay backs off
+     * after a failure, the wait stands; the event goes out with the next round.
+     */
     public void wake() {
         again.set(true);
-        if (!stopped && running.compareAndSet(false, true)) {
-            vertx.cancelTimer(timer);
-            again.set(false);
-            relay().subscribe().with(this::next, failure -> {
-                LOG.warnf("Outbox relay round failed: %s", failure.toString());
-                next(new Round(0, true, false));
-            });
+        if (!backingOff) {
+            start();
         }
     }
 
-    private void next(Round round) {
-        if (round.failed()) {
-            backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), maxBackoff);
-        } else {
-            backoff = Duration.ZERO;
+    private void start() {
+        if (stopped || !running.compareAndSet(false, true)) {
+            return;
         }
+        vertx.cancelTimer(timer);
+        again.set(false);
+        relay().subscribe().with(this::next, failed -> {
+            LOG.warnf("Outbox relay round failed: %s", failed.toString());
+            failure = new Failure(failure == null ? Instant.now() : failure.since(), failed.toString());
+            next(new Round(true, 0, true, false));
+        });
+    }
+
+    private void next(Round round) {
+        backoff = round.failed() ? min(backoff.isZero() ? Duration.ofMillis(200) : backoff.multipliedBy(2), maxBackoff)
+                : Duration.ZERO;
+        backingOff = round.failed();
         running.set(false);
         if (stopped) {
             return;
         }
-        if (!round.failed() && (round.full() || again.get())) {
-            wake();
-        } else {
-            Duration wait = round.failed() ? backoff : pollInterval;
-            timer = vertx.setTimer(Math.max(1, wait.toMillis()), id -> wake());
+        if (round.locked() && !round.failed() && (round.full() || again.get())) {
+            start();
+            return;
         }
+        // Kafka fails, or another instance is relaying: look again later rather than at once.
+        Duration wait = round.failed() ? backoff : pollInterval;
+        vertx.cancelTimer(timer);
+        timer = vertx.setTimer(Math.max(1, wait.toMillis()), id -> start());
     }
 
     /**
-     * One round: if no other relay holds the lock, publishes the oldest unpublished rows and marks those the broker
-     * acknowledged. A row whose aggregate had an earlier row fail stays unpublished too, so order holds.
+     * One round: if no other relay holds the lock, publishes the oldest unpublished rows, marks those the broker
+     * acknowledged and parks those it refused for good.
      */
     Uni<Round> relay() {
         return pool.withTransaction(transaction -> transaction.query("select pg_try_advisory_xact_lock(" + LOCK + ")")
                 .execute()
                 .flatMap(locked -> !locked.iterator().next().getBoolean(0)
-                        ? Uni.createFrom().item(new Round(0, false, false))
+                        ? Uni.createFrom().item(Round.NOT_LOCKED)
                         : transaction.preparedQuery("""
                                         select id, aggregate_id, type, topic, payload::text as payload, created_at
-                                        from outbox_event where published_at is null
-                                        order by created_at, id limit $1""")
+                                        from outbox_event
+                                        where published_at is null and parked_at is null
+                                          and aggregate_id not in (select aggregate_id from outbox_event where parked_at is not null)
+                                        order by seq limit $1""")
                                 .execute(Tuple.of(batchSize))
                                 .flatMap(rows -> publish(transaction, rows))));
     }
 
     private Uni<Round> publish(SqlConnection transaction, Iterable<Row> rows) {
-        List<Row> batch = new ArrayList<>();
-        rows.forEach(batch::add);
-        if (batch.isEmpty()) {
-            return Uni.createFrom().item(new Round(0, false, false));
+        Map<String, List<Row>> byAggregate = new LinkedHashMap<>();
+        int count = 0;
+        for (Row row : rows) {
+            byAggregate.computeIfAbsent(row.getString("aggregate_id"), id -> new ArrayList<>()).add(row);
+            count++;
         }
-        // Sent in order, all in flight at once; the idempotent producer keeps them in order per partition.
-        List<Uni<Boolean>> sends = batch.stream().map(row -> emitter.sendMessage(message(row))
-                        .replaceWith(true)
-                        .onFailure().invoke(failure -> LOG.debugf("Outbox event %s not published: %s",
-                                row.getUUID("id"), failure.toString()))
-                        .onFailure().recoverWithItem(false))
-                .toList();
-        return Uni.join().all(sends).andFailFast().flatMap(acked -> {
-            List<UUID> done = new ArrayList<>();
-            Set<String> held = new HashSet<>();
-            for (int i = 0; i < batch.size(); i++) {
-                String aggregate = batch.get(i).getString("aggregate_id");
-                if (acked.get(i) && !held.contains(aggregate)) {
-                    done.add(batch.get(i).getUUID("id"));
-                } else {
-                    held.add(aggregate);
+        if (count == 0) {
+            failure = null;
+            return Uni.createFrom().item(new Round(true, 0, false, false));
+        }
+        boolean full = count == batchSize;
+        List<Uni<List<Sent>>> aggregates = byAggregate.values().stream().map(this::sendInOrder).toList();
+        return Uni.join().all(aggregates).andFailFast()
+                .ifNoItem().after(ROUND_SENDS_TIMEOUT).fail()
+                .flatMap(results -> {
+                    List<UUID> done = new ArrayList<>();
+                    List<Sent> refused = new ArrayList<>();
+                    boolean failed = false;
+                    for (List<Sent> aggregate : results) {
+                        for (Sent sent : aggregate) {
+                            if (sent.acknowledged()) {
+                                done.add(sent.row().getUUID("id"));
+                            } else if (sent.refusal() != null) {
+                                refused.add(sent);
+                            } else {
+                                failed = true;
+                            }
+                        }
+                    }
+                    if (!failed) {
+                        failure = null;
+                    }
+                    Round round = new Round(true, done.size(), failed, full);
+                    return mark(transaction, done).chain(() -> park(transaction, refused)).replaceWith(round);
+                });
+    }
+
+    /** Sends one aggregate's events one after the other; after the first that fails, the rest are not sent. */
+    private Uni<List<Sent>> sendInOrder(List<Row> rows) {
+        Uni<List<Sent>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (Row row : rows) {
+            chain = chain.flatMap(sent -> {
+                if (!sent.isEmpty() && !sent.get(sent.size() - 1).acknowledged()) {
+                    return Uni.createFrom().item(sent);
                 }
+                return emitter.sendMessage(message(row))
+                        .replaceWith(new Sent(row, true, null))
+                        .onFailure().recoverWithItem(error -> {
+                            LOG.debugf("Outbox event %s not published: %s", row.getUUID("id"), error.toString());
+                            failure = new Failure(failure == null ? Instant.now() : failure.since(), error.toString());
+                            return new Sent(row, false, refusedForGood(error) ? error.toString() : null);
+                        })
+                        .map(result -> {
+                            sent.add(result);
+                            return sent;
+                        });
+            });
+        }
+        return chain;
+    }
+
+    /**
+     * Whether Kafka will never take the event (it is too large, its topic name invalid): a Kafka error that is not
+     * retriable, and nothing retriable (a timeout, a missing leader) behind it. Anything unclear counts as passing.
+     */
+    static boolean refusedForGood(Throwable error) {
+        boolean refused = false;
+        for (Throwable cause : causes(error, new ArrayList<>())) {
+            if (cause instanceof RetriableException) {
+                return false;
             }
-            Round round = new Round(done.size(), done.size() < batch.size(), batch.size() == batchSize);
-            if (done.isEmpty()) {
-                return Uni.createFrom().item(round);
-            }
-            // clock_timestamp(): the moment the broker had acknowledged them (what the lag figures measure).
-            return transaction.preparedQuery("update outbox_event set published_at = clock_timestamp() where id = any($1)")
-                    .execute(Tuple.of(done.toArray(UUID[]::new)))
-                    .invoke(() -> published.increment(done.size()))
-                    .replaceWith(round);
-        });
+            refused |= cause instanceof KafkaException;
+        }
+        return refused;
+    }
+
+    private static List<Throwable> causes(Throwable error, List<Throwable> seen) {
+        if (error == null || seen.contains(error)) {
+            return seen;
+        }
+        seen.add(error);
+        causes(error.getCause(), seen);
+        for (Throwable suppressed : error.getSuppressed()) {
+            causes(suppressed, seen);
+        }
+        return seen;
+    }
+
+    private Uni<Void> mark(SqlConnection transaction, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // clock_timestamp(): the moment the broker had acknowledged them (what the latency figures measure).
+        return transaction.preparedQuery("update outbox_event set published_at = clock_timestamp() where id = any($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .invoke(() -> published.increment(ids.size()))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> park(SqlConnection transaction, List<Sent> refused) {
+        if (refused.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        refused.forEach(sent -> LOG.errorf("Outbox event %s (%s of %s) parked, Kafka refused it: %s",
+                sent.row().getUUID("id"), sent.row().getString("type"), sent.row().getString("aggregate_id"), sent.refusal()));
+        return transaction.preparedQuery("update outbox_event set parked_at = now(), last_error = left($2, 1000) where id = $1")
+                .executeBatch(refused.stream().map(sent -> Tuple.of(sent.row().getUUID("id"), sent.refusal())).toList())
+                .replaceWithVoid();
     }
 
     private static Message<String> message(Row row) {
