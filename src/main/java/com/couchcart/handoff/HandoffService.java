@@ -242,7 +242,8 @@ public class HandoffService {
         Instant expiresAt = Instant.now().plus(config.expiresIn());
         return store.reserveCode(code, id, expiresAt.plus(KEPT_AFTER_EXPIRY)).flatMap(reserved -> {
             if (reserved) {
-                String link = verificationUri + (verificationUri.getQuery() == null ? "?" : "&") + "code="
+                // user_code, as RFC 8628 names it (and not "code", which the phone page's OIDC sign-in uses).
+                String link = verificationUri + (verificationUri.getQuery() == null ? "?" : "&") + "user_code="
                         + UserCodes.display(code);
                 return Uni.createFrom().item(new Handoff(id, device, code, link, HandoffStatus.PENDING, null, null,
                         null, false, expiresAt));

@@ -68,7 +68,7 @@ class HandoffTest {
         assertThat(handoff.getString("userCode")).matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}");
         assertThat(handoff.getString("verificationUri")).isEqualTo(base.toString().replaceAll("/$", "") + "/phone/");
         assertThat(handoff.getString("verificationUriComplete"))
-                .isEqualTo(handoff.getString("verificationUri") + "?code=" + handoff.getString("userCode"));
+                .isEqualTo(handoff.getString("verificationUri") + "?user_code=" + handoff.getString("userCode"));
         assertThat(handoff.getInt("expiresIn")).isEqualTo(600);
         assertThat(handoff.getInt("interval")).isEqualTo(5);
 
@@ -87,7 +87,7 @@ class HandoffTest {
             assertThat(JsonPath.from(tv.data("status").get(0)).getString("status")).isEqualTo("PENDING");
 
             String shopper = Tokens.shopper("journey-" + UUID.randomUUID());
-            String code = scanned.substring(scanned.indexOf("code=") + 5);
+            String code = scanned.substring(scanned.indexOf("user_code=") + 10);
             Shopping.claim(shopper, code).statusCode(200)
                     .body("handoffId", equalTo(handoffId))
                     .body("tv.tenant", equalTo(DeviceSessions.TENANT))
