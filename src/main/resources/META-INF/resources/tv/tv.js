@@ -210,7 +210,7 @@ function showOverlay(cue) {
   card.append(thumb, text);
   place(card, cue.placement);
   card.addEventListener('click', () => addToCart(cue));
-  card.addEventListener('focus', () => report('click', cue));
+  card.cue = cue;
   $('overlays').append(card);
   state.shown.set(cue.id, card);
   report('impression', cue);
@@ -430,7 +430,11 @@ function move(direction) {
   const inCone = ahead.filter((candidate) => candidate.across <= candidate.along);
   const pool = inCone.length ? inCone : ahead;
   pool.sort((a, b) => a.distance - b.distance);
-  if (pool.length) pool[0].node.focus();
+  if (pool.length) {
+    pool[0].node.focus();
+    // The viewer moved onto an overlay: a click in the campaign funnel (an OK on it is an add).
+    if (pool[0].node.cue) report('click', pool[0].node.cue);
+  }
 }
 
 function back() {

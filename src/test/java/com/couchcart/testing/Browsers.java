@@ -1,6 +1,7 @@
 package com.couchcart.testing;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -38,7 +39,13 @@ public final class Browsers {
                         "--disable-quic", "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--hide-scrollbars",
                         "--window-size=" + width + "," + height, "--force-device-scale-factor=1");
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(), options);
+        ChromeDriver browser = new ChromeDriver(
+                new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(), options);
+        // The window includes what the browser draws around the page: grow it until the page itself has the size.
+        Number innerHeight = (Number) browser.executeScript("return window.innerHeight");
+        Dimension window = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(window.getWidth(), window.getHeight() + height - innerHeight.intValue()));
+        return browser;
     }
 
     /** Closes a browser, keeping what it showed last (the first thing to look at when a test fails). */
