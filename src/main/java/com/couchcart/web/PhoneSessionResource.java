@@ -33,6 +33,7 @@ public class PhoneSessionResource {
 
     @GET
     @Operation(summary = "The access token of the phone page's sign-in (same-origin pages only)")
+    @org.jboss.resteasy.reactive.ResponseHeader(name = "Cache-Control", value = "no-store")
     public PhoneSession session() {
         String token = identity.getCredential(AccessTokenCredential.class).getToken();
         String name = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("name") != null

@@ -20,18 +20,25 @@ function showError(message) {
 const money = (m) => `${m.currency === 'CNY' ? '¥' : m.currency + ' '}${m.amount}`;
 
 /** Calls the API as the signed-in shopper; a problem answer becomes an Error carrying the problem. */
-async function api(path, options = {}) {
-  const response = await fetch(path, {
-    ...options,
-    headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json', ...(options.headers || {}) },
-  });
+async function api(path, options = {}, renewed = false) {
+  let response;
+  try {
+    response = await fetch(path, {
+      ...options,
+      headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json', ...(options.headers || {}) },
+    });
+  } catch (failure) {
+    const error = new Error('The shop cannot be reached. Check your connection and try again.');
+    error.problem = {};
+    throw error;
+  }
+  if (response.status === 401 && !renewed) {
+    // The access token ran out: ask the page's sign-in for a fresh one, once.
+    await signIn();
+    return api(path, options, true);
+  }
   const body = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
-    if (response.status === 401 && !sessionStorage.getItem('signin-retried')) {
-      // The sign-in ran out: sign in again, once (never a reload loop).
-      sessionStorage.setItem('signin-retried', '1');
-      location.reload();
-    }
     const error = new Error((body && body.detail) || `The shop answered ${response.status}.`);
     error.problem = body || {};
     error.status = response.status;
@@ -40,11 +47,29 @@ async function api(path, options = {}) {
   return body;
 }
 
+/** The sign-in's access token (its session renews it); a session that is gone signs in again. */
+async function signIn() {
+  const response = await fetch('/phone/session', { cache: 'no-store' });
+  if (response.status === 401 || response.redirected) {
+    location.reload(); // the sign-in itself ran out: the page signs in again
+    throw new Error('Signing in again…');
+  }
+  if (!response.ok) throw new Error(`The shop answered ${response.status}.`);
+  const session = await response.json();
+  token = session.accessToken;
+  return session;
+}
+
 async function claim(userCode) {
   showError('');
   try {
     confirmation = await api('/api/phone/handoffs/claim', { method: 'POST', body: JSON.stringify({ userCode }) });
   } catch (error) {
+    const placed = sessionStorage.getItem(`order-of-code:${currentCode()}`);
+    if (error.status === 410 && placed) {
+      showPlaced(JSON.parse(placed)); // a reload after ordering: the order, not "expired"
+      return;
+    }
     show('enter-code');
     $('user-code').value = userCode;
     showError(error.status === 404 ? 'No TV shows this code. Check it and try again.'
@@ -100,12 +125,11 @@ async function placeOrder(event) {
       body: JSON.stringify({ handoffId: confirmation.handoffId, cartVersion: confirmation.cart.version,
         shippingAddress: address, paymentMethod: 'cash_on_delivery' }),
     });
-    $('order-number').textContent = order.number;
-    $('order-status').textContent = order.status.toLowerCase();
-    $('order-total').textContent = money(order.total);
-    show('placed');
+    sessionStorage.setItem(`order:${confirmation.handoffId}`, JSON.stringify(order));
+    sessionStorage.setItem(`order-of-code:${currentCode()}`, JSON.stringify(order));
+    showPlaced(order);
   } catch (error) {
-    (error.problem.errors || []).forEach(({ field, message }) => {
+    ((error.problem && error.problem.errors) || []).forEach(({ field, message }) => {
       const input = $(field.replace('shippingAddress.', ''));
       if (input) {
         input.setAttribute('aria-invalid', 'true');
@@ -121,6 +145,17 @@ async function placeOrder(event) {
   } finally {
     $('place-order').disabled = false;
   }
+}
+
+function showPlaced(order) {
+  $('order-number').textContent = order.number;
+  $('order-status').textContent = order.status.toLowerCase();
+  $('order-total').textContent = money(order.total);
+  show('placed');
+}
+
+function currentCode() {
+  return (new URLSearchParams(location.search).get('user_code') || $('user-code').value || '').toUpperCase().replace(/[^A-Z]/g, '');
 }
 
 async function showOrders() {
@@ -139,9 +174,7 @@ async function showOrders() {
 }
 
 async function start() {
-  const session = await fetch('/phone/session').then((response) => response.json());
-  token = session.accessToken;
-  sessionStorage.removeItem('signin-retried');
+  const session = await signIn();
   $('greeting').textContent = `Signed in as ${session.name}`;
   $('code-form').addEventListener('submit', (event) => { event.preventDefault(); claim($('user-code').value); });
   $('confirm-yes').addEventListener('click', () => show('address'));

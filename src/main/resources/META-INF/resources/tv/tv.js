@@ -79,19 +79,27 @@ function deviceId() {
   return id;
 }
 
-async function openSession(fresh) {
-  const stored = localStorage.getItem('couchcart.session');
+let opening = null;
+/** Opens (or reuses) the device session; concurrent callers share one request. */
+function openSession(fresh) {
+  const key = `couchcart.session.${state.config.tenant}`;
+  const stored = localStorage.getItem(key);
   if (stored && !fresh) {
     state.token = stored;
-    return;
+    return Promise.resolve();
   }
+  opening = opening || requestSession(key).finally(() => { opening = null; });
+  return opening;
+}
+
+async function requestSession(key) {
   const session = await json(await call('/api/tv/sessions', {
     method: 'POST', anonymous: true, headers: { 'X-Tenant-Key': state.config.appKey },
     body: JSON.stringify({ tenant: state.config.tenant, deviceId: deviceId(), model: 'CouchCart demo',
       locale: navigator.language || 'en' }),
   }));
   state.token = session.sessionToken;
-  localStorage.setItem('couchcart.session', state.token);
+  localStorage.setItem(key, state.token);
 }
 
 // ---- The player: a video's time, or a demo clock ---------------------------------------------------------------
@@ -144,32 +152,47 @@ function togglePlay() {
 }
 
 // ---- Overlays: prefetch a window ahead of the playhead, show each while the playhead is inside it ----------------
+// Windows start on whole steps, so the same window is asked again (and answered 304 while unchanged).
 const WINDOW_MS = 120000;
+const STEP_MS = 60000;
+const REVALIDATE_MS = 5000;
 
 async function prefetch() {
-  const from = Math.floor(state.mediaMs / 1000) * 1000;
+  const from = Math.floor(state.mediaMs / STEP_MS) * STEP_MS;
   const path = `/api/tv/${encodeURIComponent(state.config.tenant)}/contents/${encodeURIComponent(state.config.contentId)}`
     + `/overlays?from=${from}&to=${from + WINDOW_MS}`;
-  const response = await call(path, { anonymous: true, headers: state.etag && state.window && state.window.path === path
-    ? { 'If-None-Match': state.etag } : {} });
-  if (response.status === 304) return;
-  const body = await json(response);
-  state.overlays = body.overlays;
-  state.etag = response.headers.get('ETag');
-  state.window = { path, from, to: from + WINDOW_MS };
+  const same = state.window && state.window.path === path;
+  const response = await call(path, { anonymous: true, headers: same && state.etag ? { 'If-None-Match': state.etag } : {} });
+  if (response.status !== 304) {
+    const body = await json(response);
+    state.overlays = body.overlays;
+    state.etag = response.headers.get('ETag');
+  }
+  state.window = { path, from, to: from + WINDOW_MS, checked: Date.now() };
 }
 
 let fetching = false;
+let prefetchBackoff = 0;
 function tick() {
   if (state.config.live) {
     showVisible(state.overlays.filter((cue) => cue.endsAt > Date.now()));
     return;
   }
   const win = state.window;
-  // Refetch before the window ends (or after a seek out of it).
-  if (!fetching && (!win || state.mediaMs < win.from || state.mediaMs > win.to - WINDOW_MS / 4)) {
+  // Fetch the next window before this one ends (or after a seek out of it), and look again every few seconds.
+  const due = !win || state.mediaMs < win.from || state.mediaMs >= win.from + STEP_MS
+    || Date.now() - win.checked > REVALIDATE_MS + prefetchBackoff;
+  if (!fetching && due) {
     fetching = true;
-    prefetch().catch(() => {}).finally(() => { fetching = false; });
+    prefetch()
+      .then(() => { prefetchBackoff = 0; })
+      .catch((error) => {
+        prefetchBackoff = Math.min(Math.max(prefetchBackoff * 2, 1000), 60000);
+        if (state.window) state.window.checked = Date.now();
+        else state.window = { path: '', from: -1, to: -1, checked: Date.now() };
+        banner(error.status === 404 ? 'This programme has no shopping today.' : 'Products for this programme are not available right now.');
+      })
+      .finally(() => { fetching = false; });
   }
   showVisible(state.overlays.filter((cue) => cue.startMs <= state.mediaMs && state.mediaMs < cue.endMs));
 }
@@ -179,9 +202,10 @@ function showVisible(visible) {
   const ids = new Set(visible.map((cue) => cue.id));
   for (const [id, node] of state.shown) {
     if (!ids.has(id)) {
-      if (document.activeElement === node) focusFirst();
+      const hadFocus = document.activeElement === node;
       node.remove();
       state.shown.delete(id);
+      if (hadFocus) focusFirst();
     }
   }
   visible.forEach((cue) => { if (!state.shown.has(cue.id)) showOverlay(cue); });
@@ -214,7 +238,12 @@ function showOverlay(cue) {
   $('overlays').append(card);
   state.shown.set(cue.id, card);
   report('impression', cue);
-  if (!document.querySelector('.modal:not([hidden]), .panel:not([hidden])')) card.focus();
+  // A new overlay takes the focus, unless the viewer is at the controls right now (an OK meant for Pause must
+  // not buy anything).
+  const focused = document.activeElement;
+  const idle = Date.now() - lastKeyAt > 3000;
+  if (!document.querySelector('.modal:not([hidden]), .panel:not([hidden])')
+      && (idle || !focused || focused === document.body || focused.classList.contains('overlay'))) card.focus();
 }
 
 /**
@@ -236,19 +265,32 @@ function place(card, placement) {
   });
 }
 
+const MAX_QUEUED = 2000;
+
 function report(type, cue) {
+  if (state.impressions.length >= MAX_QUEUED) state.impressions.shift(); // statistics, not orders: the oldest go
   state.impressions.push({ type, overlayId: cue.id, at: Math.round(state.mediaMs), contentId: state.config.contentId });
 }
 
+let flushing = false;
 async function flushInteractions() {
-  if (!state.impressions.length || !state.token) return;
+  if (flushing || !state.impressions.length || !state.token) return;
+  flushing = true;
   const events = state.impressions.splice(0, 500);
-  const response = await call('/api/tv/interactions', { method: 'POST', body: JSON.stringify({ events }) }).catch(() => null);
-  if (!response || !response.ok) state.impressions.unshift(...events.slice(0, 500 - state.impressions.length));
+  try {
+    const response = await fetch('/api/tv/interactions', { method: 'POST', body: JSON.stringify({ events }),
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${state.token}` } });
+    // Kept for the next try only when the service could not take them now; a refused batch (4xx) is dropped.
+    if (response.status >= 500) state.impressions.unshift(...events);
+  } catch (error) {
+    state.impressions.unshift(...events);
+  } finally {
+    flushing = false;
+  }
 }
 
 /** A live channel: cues arrive as server-sent events (those still running first) and stay for their remaining time. */
-function followLiveCues() {
+function followLiveCues(attempt = 0) {
   const stream = new EventSource(`/api/tv/${encodeURIComponent(state.config.tenant)}/channels/`
     + `${encodeURIComponent(state.config.contentId)}/cues`);
   stream.addEventListener('cue', (event) => {
@@ -257,8 +299,12 @@ function followLiveCues() {
     state.overlays = [...state.overlays.filter((known) => known.id !== cue.id && known.endsAt > Date.now()), cue];
     tick();
   });
-  stream.onerror = () => banner(stream.readyState === EventSource.CLOSED ? 'The live channel cannot be reached.' : '');
-  stream.onopen = () => banner('');
+  stream.onerror = () => {
+    if (stream.readyState !== EventSource.CLOSED) return; // EventSource reconnects by itself
+    banner('The live channel cannot be reached. Trying again…');
+    setTimeout(() => followLiveCues(attempt + 1), Math.min(1000 * 2 ** attempt, 30000));
+  };
+  stream.onopen = () => { if (attempt > 0) banner(''); };
 }
 
 // ---- The cart --------------------------------------------------------------------------------------------------
@@ -298,6 +344,7 @@ function showCart(cart) {
       const button = document.createElement('button');
       button.className = 'focusable';
       button.dataset.line = line.sku;
+      button.dataset.action = label;
       button.textContent = label;
       button.addEventListener('click', action);
       actions.append(button);
@@ -309,16 +356,18 @@ function showCart(cart) {
 
 async function changeQuantity(line, quantity) {
   const path = `/api/tv/cart/items/${encodeURIComponent(line.sku)}`;
+  const action = document.activeElement && document.activeElement.dataset.action;
   try {
     const response = quantity === 0
       ? await call(path, { method: 'DELETE' })
       : await call(path, { method: 'PATCH', body: JSON.stringify({ quantity }) });
     showCart(await json(response));
-    const same = document.querySelector(`[data-line="${CSS.escape(line.sku)}"]`);
-    (same || $('checkout')).focus();
   } catch (error) {
     toast(error.message);
   }
+  // The focus stays on the same button of the line, or moves on when the line is gone.
+  const same = document.querySelector(`[data-line="${CSS.escape(line.sku)}"][data-action="${action}"]`);
+  if (same) same.focus(); else focusFirst();
 }
 
 async function openCart() {
@@ -338,19 +387,24 @@ function handoffStep(step) {
   focusFirst();
 }
 
+let handoffRequest = 0;
+
 async function startHandoff() {
-  closeHandoffStream();
+  const request = ++handoffRequest; // a second OK while the first is on its way wins; the first is dropped
   $('cart-panel').hidden = true;
   $('handoff').hidden = false;
   let handoff;
   try {
     handoff = await json(await call('/api/tv/handoffs', { method: 'POST' }));
   } catch (error) {
+    if (request !== handoffRequest) return;
     $('handoff').hidden = true;
     toast(error.status === 409 ? 'Your cart is empty. Add something first.' : error.message);
     focusFirst();
     return;
   }
+  if (request !== handoffRequest) return;
+  closeHandoffStream();
   state.handoff = handoff;
   $('qr').src = `/api/tv/handoffs/${handoff.handoffId}/qr.svg?size=420`;
   $('user-code').textContent = handoff.userCode;
@@ -359,23 +413,45 @@ async function startHandoff() {
   let left = handoff.expiresIn;
   const render = () => { $('countdown').textContent = format(left * 1000); };
   render();
-  state.countdown = setInterval(() => { left = Math.max(0, left - 1); render(); }, 1000);
-  // Server-sent status, from whichever instance the phone talks to; EventSource reconnects by itself.
-  state.events = new EventSource(`/api/tv/handoffs/${handoff.handoffId}/events`);
-  state.events.addEventListener('status', (event) => onHandoffStatus(JSON.parse(event.data)));
+  state.countdown = setInterval(() => {
+    left = Math.max(0, left - 1);
+    render();
+    if (left === 0 && !$('handoff-pending').hidden) onHandoffStatus(handoff.handoffId, { status: 'EXPIRED' });
+  }, 1000);
+  // Server-sent status, from whichever instance the phone talks to. Should the stream end early, poll instead.
+  const events = new EventSource(`/api/tv/handoffs/${handoff.handoffId}/events`);
+  events.addEventListener('status', (event) => onHandoffStatus(handoff.handoffId, JSON.parse(event.data)));
+  events.onerror = () => { if (events.readyState === EventSource.CLOSED && state.events === events) pollHandoff(handoff); };
+  state.events = events;
 }
 
-async function onHandoffStatus(status) {
+function pollHandoff(handoff) {
+  state.poll = setTimeout(async () => {
+    const response = await call(`/api/tv/handoffs/${handoff.handoffId}`).catch(() => null);
+    if (response && response.ok) onHandoffStatus(handoff.handoffId, await response.json());
+    if (state.handoff === handoff && $('handoff-done').hidden && $('handoff-expired').hidden) pollHandoff(handoff);
+  }, handoff.interval * 1000);
+}
+
+async function onHandoffStatus(handoffId, status) {
+  if (!state.handoff || state.handoff.handoffId !== handoffId) return; // an earlier handoff's news
   if (status.status === 'CLAIMED') {
     handoffStep('claimed');
   } else if (status.status === 'COMPLETED') {
     closeHandoffStream();
-    const order = await json(await call(`/api/tv/orders/${status.orderId}`));
-    $('order-number').textContent = order.number;
-    $('order-status').textContent = order.status.toLowerCase();
-    $('order-total').textContent = money(order.total);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const order = await json(await call(`/api/tv/orders/${status.orderId}`));
+        $('order-number').textContent = order.number;
+        $('order-status').textContent = order.status.toLowerCase();
+        $('order-total').textContent = money(order.total);
+        break;
+      } catch (error) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 8000)));
+      }
+    }
     handoffStep('done');
-    showCart(await json(await call('/api/tv/cart')));
+    call('/api/tv/cart').then(json).then(showCart).catch(() => {});
   } else if (status.status === 'EXPIRED' || status.status === 'CANCELLED') {
     closeHandoffStream();
     handoffStep('expired');
@@ -386,10 +462,12 @@ function closeHandoffStream() {
   if (state.events) state.events.close();
   state.events = null;
   clearInterval(state.countdown);
+  clearTimeout(state.poll);
 }
 
 function closeHandoff() {
   closeHandoffStream();
+  state.handoff = null;
   $('handoff').hidden = true;
   $('cart-button').focus();
 }
@@ -442,7 +520,12 @@ function back() {
   else if (!$('cart-panel').hidden) closeCart();
 }
 
+document.addEventListener('focusin', (event) => {
+  if (event.target.scrollIntoView) event.target.scrollIntoView({ block: 'nearest' });
+});
+let lastKeyAt = 0;
 document.addEventListener('keydown', (event) => {
+  lastKeyAt = Date.now();
   if (event.key.startsWith('Arrow')) {
     event.preventDefault();
     move(event.key);

@@ -6,6 +6,7 @@ import com.couchcart.testing.CouchCartTest;
 import com.couchcart.testing.DeviceSessions;
 import com.couchcart.testing.QrImages;
 import com.couchcart.testing.Shopping;
+import com.couchcart.testing.TopicReader;
 import io.quarkus.test.common.http.TestHTTPResource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -111,6 +112,14 @@ class ShoppingJourneyBrowserTest {
             assertThat(text(tv, "order-number")).isEqualTo(number);
             assertThat(text(tv, "cart-count")).isEqualTo("0");
             Browsers.screenshot(tv, "tv-confirmation");
+
+            // What the viewer saw and moved onto went to the campaign funnel, in batches.
+            try (TopicReader interactions = new TopicReader("couchcart.overlay-interactions")) {
+                await().atMost(WAIT).until(() -> interactions.poll().stream()
+                        .filter(record -> record.value().contains(content)).map(record -> TopicReader.header(record, "ce_type"))
+                        .collect(java.util.stream.Collectors.toSet())
+                        .containsAll(List.of("com.couchcart.overlay.impression.v1", "com.couchcart.overlay.click.v1")));
+            }
         } finally {
             // What each browser showed last: the first thing to look at when this test fails.
             Browsers.quit(tv, "last-tv");
@@ -124,9 +133,10 @@ class ShoppingJourneyBrowserTest {
         return cue;
     }
 
-    /** A key press of the remote, sent to whatever has the focus: the TV is never clicked. */
+    /** A key press of the remote, sent to whatever has the focus: the TV is never clicked. The focus is never lost. */
     private static void press(WebDriver browser, Keys key) {
         new Actions(browser).sendKeys(key).perform();
+        assertThat(focused(browser).getTagName()).isNotEqualTo("body");
     }
 
     /** Presses {@code key} until the element with this id has the focus (at most a few times). */
