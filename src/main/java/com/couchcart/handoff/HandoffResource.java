@@ -2,6 +2,7 @@ package com.couchcart.handoff;
 
 import com.couchcart.device.DevicePrincipal;
 import com.couchcart.device.DeviceSessionAuthenticationMechanism;
+import com.couchcart.platform.ShuttingDown;
 import com.couchcart.platform.Streams;
 import com.couchcart.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -50,12 +51,14 @@ public class HandoffResource {
 
     private final HandoffService service;
     private final SecurityIdentity identity;
+    private final ShuttingDown shuttingDown;
     private final Duration heartbeat;
 
-    public HandoffResource(HandoffService service, SecurityIdentity identity,
+    public HandoffResource(HandoffService service, SecurityIdentity identity, ShuttingDown shuttingDown,
                            @ConfigProperty(name = "couchcart.sse.heartbeat") Duration heartbeat) {
         this.service = service;
         this.identity = identity;
+        this.shuttingDown = shuttingDown;
         this.heartbeat = heartbeat;
     }
 
@@ -91,8 +94,8 @@ public class HandoffResource {
                 .map(view -> sse.newEventBuilder().name("status").id(view.status().name()).data(view).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Streams.through(Multi.createBy().merging().streams(statuses, heartbeats),
-                event -> event.getData() instanceof HandoffView view && view.status().isFinal());
+        return shuttingDown.endOnShutdown(Streams.through(Multi.createBy().merging().streams(statuses, heartbeats),
+                event -> event.getData() instanceof HandoffView view && view.status().isFinal()), sse);
     }
 
     @GET
