@@ -62,9 +62,7 @@ public class ShuttingDown {
         if (started.get()) {
             return Multi.createFrom().item(farewell(sse));
         }
-        OutboundSseEvent farewell = farewell(sse);
-        return Streams.through(Multi.createBy().merging().streams(stream, signal.map(ignored -> farewell)),
-                event -> event == farewell);
+        return Streams.endingOn(stream, signal, farewell(sse));
     }
 
     private static OutboundSseEvent farewell(Sse sse) {

@@ -3,6 +3,9 @@ package com.couchcart.platform;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -30,6 +33,28 @@ public final class Streams {
             }, emitter::fail, emitter::complete);
             if (!upstream.compareAndSet(null, subscription)) {
                 subscription.cancel(); // terminated while subscribing
+            }
+        });
+    }
+
+    /**
+     * The items of {@code source} until it completes, or until {@code stop} emits: then {@code last} and the end.
+     */
+    public static <T> Multi<T> endingOn(Multi<T> source, Multi<?> stop, T last) {
+        return Multi.createFrom().emitter(emitter -> {
+            List<Cancellable> subscriptions = new CopyOnWriteArrayList<>();
+            AtomicBoolean ended = new AtomicBoolean();
+            emitter.onTermination(() -> {
+                ended.set(true);
+                subscriptions.forEach(Cancellable::cancel);
+            });
+            subscriptions.add(stop.subscribe().with(signal -> {
+                emitter.emit(last);
+                emitter.complete();
+            }, failure -> { }));
+            subscriptions.add(source.subscribe().with(emitter::emit, emitter::fail, emitter::complete));
+            if (ended.get()) {
+                subscriptions.forEach(Cancellable::cancel); // terminated while subscribing
             }
         });
     }

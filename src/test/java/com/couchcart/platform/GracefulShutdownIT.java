@@ -39,10 +39,17 @@ class GracefulShutdownIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dcouchcart.demo-data.enabled=true", "-Dquarkus.oidc.tenant-enabled=false",
-                "-Dquarkus.oidc.phone-signin.tenant-enabled=false",
-                "-jar", "target/quarkus-app/quarkus-run.jar")
+        // The native binary when the build made one (-Dnative), else the packaged JVM application.
+        String nativeImage = System.getProperty("native.image.path");
+        boolean nativeBuild = nativeImage != null && new File(nativeImage).canExecute();
+        List<String> command = new java.util.ArrayList<>();
+        command.add(nativeBuild ? nativeImage : Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Dcouchcart.demo-data.enabled=true", "-Dquarkus.oidc.tenant-enabled=false",
+                "-Dquarkus.oidc.phone-signin.tenant-enabled=false"));
+        if (!nativeBuild) {
+            command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/graceful-shutdown-app.log"));
         builder.environment().putAll(java.util.Map.of(
