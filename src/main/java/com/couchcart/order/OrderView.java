@@ -1,5 +1,7 @@
 package com.couchcart.order;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import com.couchcart.platform.Money;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -13,6 +15,7 @@ import java.util.UUID;
  * never on the living-room screen.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection(registerFullHierarchy = true) // also serialized by hand (stored, sent as events)
 public record OrderView(UUID id, String number, OrderStatus status, List<Line> lines, Money total, Payment payment,
                         Shipment shipment, @JsonRawValue String shippingAddress, Instant createdAt) {
 

@@ -1,5 +1,6 @@
 package com.couchcart.overlay;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -24,6 +25,7 @@ public class InteractionPublisher {
     static final URI SOURCE = URI.create("/couchcart/tv");
 
     /** The event's data: who interacted with which overlay, where in the content, and when. */
+    @RegisterForReflection(registerFullHierarchy = true) // serialized by the Kafka ObjectMapperSerializer
     public record Interaction(String type, String tenant, String deviceId, String overlayId, String contentId,
                               Long at, String campaignId, Instant occurredAt) {
 
