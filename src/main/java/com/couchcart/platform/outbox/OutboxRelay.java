@@ -56,10 +56,10 @@ public class OutboxRelay {
     private static final Duration ROUND_SENDS_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    /** What one round did. {@code locked}: it held the lock; {@code full}: it read a whole batch. */
-    record Round(boolean locked, int published, boolean failed, boolean full) {
+    /** What one round did. {@code locked}: it held the lock; {@code failed}: some sends failed; {@code full}: it read a whole batch. */
+    record Round(boolean locked, boolean failed, boolean full) {
 
-        static final Round NOT_LOCKED = new Round(false, 0, false, false);
+        static final Round NOT_LOCKED = new Round(false, false, false);
     }
 
     /** How a send ended: acknowledged, failed for now, or refused for good (with the reason). */
@@ -133,7 +133,7 @@ public class OutboxRelay {
         relay().subscribe().with(this::next, failed -> {
             LOG.warnf("Outbox relay round failed: %s", failed.toString());
             failure = new Failure(failure == null ? Instant.now() : failure.since(), failed.toString());
-            next(new Round(true, 0, true, false));
+            next(new Round(true, true, false));
         });
     }
 
@@ -183,7 +183,7 @@ public class OutboxRelay {
         }
         if (count == 0) {
             failure = null;
-            return Uni.createFrom().item(new Round(true, 0, false, false));
+            return Uni.createFrom().item(new Round(true, false, false));
         }
         boolean full = count == batchSize;
         List<Uni<List<Sent>>> aggregates = byAggregate.values().stream().map(this::sendInOrder).toList();
@@ -207,7 +207,7 @@ public class OutboxRelay {
                     if (!failed) {
                         failure = null;
                     }
-                    Round round = new Round(true, done.size(), failed, full);
+                    Round round = new Round(true, failed, full);
                     return mark(transaction, done).chain(() -> park(transaction, refused)).replaceWith(round);
                 });
     }
