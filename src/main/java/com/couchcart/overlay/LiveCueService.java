@@ -19,6 +19,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Live cues: an operator fires one on a channel; every instance hears of it (Redis pub/sub) and passes it to
- * its own subscribers. The cues still running are kept in Redis, so a TV that tunes in late sees them too.
+ * its own subscribers. The cues still running are kept in Redis, so a TV that tunes in late sees them too; each
+ * instance reads them from Redis once per channel and then keeps them in memory from the broadcasts, because a
+ * live show's start brings tens of thousands of TVs at once, and a Redis read each would overrun the pool.
  */
 @ApplicationScoped
 public class LiveCueService {
@@ -42,6 +46,10 @@ public class LiveCueService {
     private final ReactiveSortedSetCommands<String, String> running;
     private final ObjectMapper mapper;
     private final Map<String, BroadcastProcessor<Firing>> channels = new ConcurrentHashMap<>();
+    /** Per channel: the cues fired while this instance runs, as broadcast (pruned as they end). */
+    private final Map<String, Map<String, LiveCue>> runningHere = new ConcurrentHashMap<>();
+    /** Per channel: the cues that were running in Redis when this instance first served the channel. */
+    private final Map<String, Uni<List<LiveCue>>> runningBefore = new ConcurrentHashMap<>();
 
     /**
      * A cue on its way to subscribers, with its event data serialized once for all of them.
@@ -66,6 +74,9 @@ public class LiveCueService {
         broadcasts.follow(TOPIC, json -> {
             LiveCue cue = parse(json);
             if (cue != null) {
+                Map<String, LiveCue> running = runningHere.computeIfAbsent(cue.channelId(), id -> new ConcurrentHashMap<>());
+                running.values().removeIf(known -> known.endsAt() <= System.currentTimeMillis());
+                running.put(cue.firingId(), cue);
                 hub(cue.channelId()).onNext(firing(cue));
             }
             return Uni.createFrom().voidItem();
@@ -93,16 +104,29 @@ public class LiveCueService {
         }
         liveChannel(channelId);
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        Multi<Firing> stillRunning = running
-                .zrangebyscore(RUNNING + channelId, ScoreRange.from((double) System.currentTimeMillis(), Double.MAX_VALUE))
-                .onItem().transformToMulti(members -> Multi.createFrom().iterable(members))
-                .map(this::parse).filter(Objects::nonNull)
+        Multi<Firing> stillRunning = runningBefore(channelId)
+                .onFailure().recoverWithItem(List.of()) // Redis away: the stream still brings every new cue
+                .map(before -> {
+                    List<LiveCue> cues = new ArrayList<>(before);
+                    cues.addAll(runningHere.getOrDefault(channelId, Map.of()).values());
+                    return cues;
+                })
+                .onItem().transformToMulti(cues -> Multi.createFrom().iterable(cues))
                 .map(this::firing);
         // Subscribed together, so a cue fired while the running ones are read is not missed (but may come twice).
         return Multi.createBy().merging().streams(stillRunning, hub(channelId))
                 .filter(firing -> seen.add(firing.id()))
                 .filter(firing -> firing.cue().targeting().admits(tenant, region, locale))
                 .filter(firing -> firing.cue().endsAt() > System.currentTimeMillis());
+    }
+
+    /** The cues running in Redis when this instance first served the channel: read once, shared by every subscriber. */
+    private Uni<List<LiveCue>> runningBefore(String channelId) {
+        return runningBefore.computeIfAbsent(channelId, id -> running
+                .zrangebyscore(RUNNING + id, ScoreRange.from((double) System.currentTimeMillis(), Double.MAX_VALUE))
+                .map(members -> members.stream().map(this::parse).filter(Objects::nonNull).toList())
+                .onFailure().invoke(failure -> runningBefore.remove(id)) // read again by the next subscriber
+                .memoize().indefinitely());
     }
 
     private TimelineIndex liveChannel(String channelId) {

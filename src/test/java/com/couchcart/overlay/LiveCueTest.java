@@ -4,6 +4,7 @@ import com.couchcart.testing.Admin;
 import com.couchcart.testing.CouchCartTest;
 import com.couchcart.testing.DeviceSessions;
 import com.couchcart.testing.EventStream;
+import com.couchcart.testing.LocalStackTestResource;
 import com.couchcart.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,24 @@ class LiveCueTest {
                         assertThat(late.data("cue")).singleElement().asString()
                                 .contains("\"id\":\"flash\"").containsPattern("\"remainingMs\":(2\\d{4}|30000)"));
             }
+        }
+    }
+
+    @Test
+    void tuningInReadsTheRunningCuesFromMemoryNotFromRedisEachTime() throws Exception {
+        try (EventStream first = stream()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !first.lines().isEmpty());
+            fire(Map.of("cueId", "flash", "durationMs", 30_000)).statusCode(202);
+            await().atMost(Duration.ofSeconds(2)).until(() -> first.data("cue").size() == 1);
+        }
+        // Thousands of TVs tune in when a show starts: none of them costs a Redis read, so they get the running
+        // cue even while Redis is out of reach.
+        LocalStackTestResource.redisReachable(false);
+        try (EventStream late = stream()) {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(late.data("cue")).singleElement().asString().contains("\"id\":\"flash\""));
+        } finally {
+            LocalStackTestResource.redisReachable(true);
         }
     }
 
