@@ -14,6 +14,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Arguments: host port subscribers redisUrl channel resultFile.
  */
 public final class LiveCueFanOut {
+
+    private static final Logger LOG = Logger.getLogger(LiveCueFanOut.class);
 
     private LiveCueFanOut() {
     }
@@ -53,32 +56,37 @@ public final class LiveCueFanOut {
         CountDownLatch connected = new CountDownLatch(subscribers);
         CountDownLatch received = new CountDownLatch(subscribers);
         String path = "/api/tv/hisense/channels/" + channel + "/cues";
-        for (int i = 0; i < subscribers; i++) {
-            int index = i;
-            client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port).setURI(path)
-                            .putHeader("Accept", "text/event-stream"))
-                    .compose(request -> request.send())
-                    .onSuccess(response -> {
-                        open.incrementAndGet();
-                        connected.countDown();
-                        response.handler(buffer -> {
-                            if (buffer.toString(StandardCharsets.UTF_8).contains("event:cue") && receivedAt.get(index) == 0) {
-                                receivedAt.set(index, System.currentTimeMillis());
-                                received.countDown();
-                            }
+        // Opened in waves of 500 every 50 ms, as TVs tuning in would.
+        AtomicInteger next = new AtomicInteger();
+        vertx.setPeriodic(50, timer -> {
+            for (int wave = 0; wave < 500; wave++) {
+                int index = next.getAndIncrement();
+                if (index >= subscribers) {
+                    vertx.cancelTimer(timer);
+                    return;
+                }
+                client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port).setURI(path)
+                                .putHeader("Accept", "text/event-stream"))
+                        .compose(request -> request.send())
+                        .onSuccess(response -> {
+                            open.incrementAndGet();
+                            connected.countDown();
+                            response.handler(buffer -> {
+                                if (buffer.toString(StandardCharsets.UTF_8).contains("event:cue") && receivedAt.get(index) == 0) {
+                                    receivedAt.set(index, System.currentTimeMillis());
+                                    received.countDown();
+                                }
+                            });
+                        })
+                        .onFailure(error -> {
+                            failed.incrementAndGet();
+                            connected.countDown();
+                            received.countDown();
                         });
-                    })
-                    .onFailure(error -> {
-                        failed.incrementAndGet();
-                        connected.countDown();
-                        received.countDown();
-                    });
-            if (i % 500 == 499) {
-                Thread.sleep(50); // open them in waves, as TVs tuning in would
             }
-        }
+        });
         connected.await(5, TimeUnit.MINUTES);
-        System.out.printf("%d streams open, %d failed%n", open.get(), failed.get());
+        LOG.infof("%d streams open, %d failed", open.get(), failed.get());
 
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -106,7 +114,7 @@ public final class LiveCueFanOut {
                 : "%d %d %d %d %d".formatted(count, seen[count / 2], seen[(int) Math.min(count - 1, Math.ceil(count * 0.99) - 1)],
                 seen[count - 1], open.get());
         Files.writeString(result, line + "\n");
-        System.out.println("received p50 p99 max open: " + line);
+        LOG.infof("received p50 p99 max open: %s", line);
         vertx.close();
         System.exit(0);
     }
