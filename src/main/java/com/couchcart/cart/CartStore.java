@@ -1,6 +1,7 @@
 package com.couchcart.cart;
 
 import com.couchcart.platform.RedisScript;
+import com.couchcart.platform.RedisValues;
 import com.couchcart.platform.Unavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ public class CartStore {
     Uni<StoredCart> add(CartKey cart, String eventId, String sku, int quantity, String overlayId, String campaignId,
                         String unitPrice, String currency, int maxLines, int maxPerLine, int stock, Long ifMatch) {
         return run(ADD, List.of(cart.hash(), cart.event(eventId)), List.of(sku, Integer.toString(quantity),
-                nullToEmpty(overlayId), nullToEmpty(campaignId), unitPrice, currency, Integer.toString(maxLines),
+                RedisValues.fromNullable(overlayId), RedisValues.fromNullable(campaignId), unitPrice, currency, Integer.toString(maxLines),
                 Integer.toString(maxPerLine), Integer.toString(stock), ttl, eventTtl, version(ifMatch)));
     }
 
@@ -114,8 +115,8 @@ public class CartStore {
     private StoredCart.Line line(String sku, String json) {
         try {
             JsonNode line = mapper.readTree(json);
-            return new StoredCart.Line(sku, line.get("q").asInt(), emptyToNull(line.get("o").asText()),
-                    emptyToNull(line.get("c").asText()), line.get("p").asText(), line.get("cur").asText(),
+            return new StoredCart.Line(sku, line.get("q").asInt(), RedisValues.toNullable(line.get("o").asText()),
+                    RedisValues.toNullable(line.get("c").asText()), line.get("p").asText(), line.get("cur").asText(),
                     line.get("t").asLong());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A cart line in Redis is not JSON: " + json, e);
@@ -124,13 +125,5 @@ public class CartStore {
 
     private static String version(Long ifMatch) {
         return ifMatch == null ? "" : Long.toString(ifMatch);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -2,6 +2,7 @@ package com.couchcart.handoff;
 
 import com.couchcart.device.DeviceSession;
 import com.couchcart.platform.RedisScript;
+import com.couchcart.platform.RedisValues;
 import com.couchcart.platform.Unavailable;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -131,9 +132,9 @@ class HandoffStore {
         Map<String, String> fields = new HashMap<>();
         fields.put("tenant", device.tenant());
         fields.put("device", device.deviceId());
-        fields.put("model", nullToEmpty(device.model()));
-        fields.put("region", nullToEmpty(device.region()));
-        fields.put("locale", nullToEmpty(device.locale()));
+        fields.put("model", RedisValues.fromNullable(device.model()));
+        fields.put("region", RedisValues.fromNullable(device.region()));
+        fields.put("locale", RedisValues.fromNullable(device.locale()));
         fields.put("code", handoff.userCode());
         fields.put("link", handoff.link());
         fields.put("status", handoff.status().name());
@@ -143,7 +144,7 @@ class HandoffStore {
 
     private static Handoff handoff(String id, Map<String, String> fields) {
         DeviceSession device = new DeviceSession(fields.get("tenant"), fields.get("device"),
-                emptyToNull(fields.get("model")), emptyToNull(fields.get("region")), emptyToNull(fields.get("locale")));
+                RedisValues.toNullable(fields.get("model")), RedisValues.toNullable(fields.get("region")), RedisValues.toNullable(fields.get("locale")));
         String order = fields.get("order");
         String cart = fields.get("cart");
         return new Handoff(id, device, fields.get("code"), fields.get("link"), HandoffStatus.valueOf(fields.get("status")),
@@ -153,13 +154,5 @@ class HandoffStore {
 
     private static <T> Uni<T> guard(Uni<T> operation) {
         return Unavailable.guard("Handoffs", operation);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }
