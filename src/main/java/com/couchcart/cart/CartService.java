@@ -2,7 +2,8 @@ package com.couchcart.cart;
 
 import com.couchcart.catalog.ProductCatalog;
 import com.couchcart.device.DeviceSession;
-import com.couchcart.overlay.InteractionPublisher;
+import com.couchcart.funnel.FunnelEvent;
+import com.couchcart.funnel.FunnelEventType;
 import com.couchcart.overlay.OverlayIndexes;
 import com.couchcart.platform.Money;
 import com.couchcart.platform.problem.Problem.FieldError;
@@ -11,7 +12,6 @@ import com.couchcart.platform.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,25 +23,20 @@ import java.util.Map;
 @ApplicationScoped
 public class CartService {
 
-    private static final Logger LOG = Logger.getLogger(CartService.class);
-
     private final CartStore store;
     private final ProductCatalog catalog;
     private final OverlayIndexes overlays;
-    private final InteractionPublisher interactions;
     private final int maxLines;
     private final int maxPerLine;
     private final String currency;
 
     public CartService(CartStore store, ProductCatalog catalog, OverlayIndexes overlays,
-                       InteractionPublisher interactions,
                        @ConfigProperty(name = "couchcart.cart.max-lines") int maxLines,
                        @ConfigProperty(name = "couchcart.cart.max-quantity-per-line") int maxPerLine,
                        @ConfigProperty(name = "couchcart.currency") String currency) {
         this.store = store;
         this.catalog = catalog;
         this.overlays = overlays;
-        this.interactions = interactions;
         this.maxLines = maxLines;
         this.maxPerLine = maxPerLine;
         this.currency = currency;
@@ -55,15 +50,12 @@ public class CartService {
     public Uni<CartView> add(DeviceSession device, AddItem item, Long ifMatch) {
         ProductCatalog.Item product = purchasable(item.sku());
         checkQuantity(item.quantity());
-        String campaignId = overlays.campaignOf(item.contentId(), item.overlayId());
-        return store.add(key(device), item.eventId(), item.sku(), item.quantity(), item.overlayId(), campaignId,
-                        product.price().toPlainString(), product.currency(), maxLines, maxPerLine, product.stock(), ifMatch)
-                .invoke(stored -> {
-                    if (stored.status().equals("OK")) {
-                        announceAdd(device, item, campaignId);
-                    }
-                })
-                .map(this::answer);
+        // The add event feeds the campaign funnel; it is captured with the change itself, so neither goes without the other.
+        FunnelEvent event = new FunnelEvent(FunnelEventType.ADD, device.tenant(), device.deviceId(), item.contentId(),
+                item.overlayId(), overlays.campaignOf(item.contentId(), item.overlayId()), null, Instant.now(),
+                item.sku(), item.quantity());
+        return store.add(key(device), item.eventId(), event, product.price().toPlainString(), product.currency(),
+                maxLines, maxPerLine, product.stock(), ifMatch).map(this::answer);
     }
 
     public Uni<CartView> setQuantity(DeviceSession device, String sku, int quantity, Long ifMatch) {
@@ -120,7 +112,7 @@ public class CartService {
             }
             lines.add(new CartView.Line(line.sku(), product == null ? line.sku() : product.title(), line.quantity(),
                     Money.of(price, lineCurrency), Money.of(lineTotal, lineCurrency), line.overlayId(), line.campaignId(),
-                    priceChanged, priceChanged ? Money.of(added, line.currency()) : null, availability));
+                    line.contentId(), line.addedAt(), priceChanged, priceChanged ? Money.of(added, line.currency()) : null, availability));
         }
         return new CartView(stored.version(), lines, Money.of(total, currency));
     }
@@ -152,19 +144,12 @@ public class CartService {
         }
     }
 
-    /** Adds feed the campaign funnel; a lost one costs a statistic, never the add itself. */
-    private void announceAdd(DeviceSession device, AddItem item, String campaignId) {
-        interactions.publish(List.of(new InteractionPublisher.Interaction("add", device.tenant(), device.deviceId(),
-                        item.overlayId(), item.contentId(), null, campaignId, Instant.now())))
-                .subscribe().with(ignored -> { }, failure -> LOG.warnf("An add event was not published: %s", failure.toString()));
-    }
-
     private static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
                 List.of(new FieldError(field, message)), Map.of());
     }
 
-    private static CartStore.CartKey key(DeviceSession device) {
-        return new CartStore.CartKey(device.tenant(), device.deviceId());
+    private CartStore.CartKey key(DeviceSession device) {
+        return store.key(device.tenant(), device.deviceId());
     }
 }

@@ -1,5 +1,7 @@
 package com.couchcart.cart;
 
+import com.couchcart.funnel.FunnelCapture;
+import com.couchcart.funnel.FunnelEvent;
 import com.couchcart.platform.RedisScript;
 import com.couchcart.platform.RedisValues;
 import com.couchcart.platform.Unavailable;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,51 +22,65 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Carts in Redis, one hash per device ({@code couchcart:cart:{tenant}:{deviceId}}): field {@code v} the version,
- * {@code l:<sku>} a line as JSON. Every change is one Lua script, so two remotes of one TV never lose an update.
+ * Carts in Redis, one hash per device ({@code couchcart:{fN}:cart:<tenant>:<deviceId>}, in the device's funnel
+ * shard): field {@code v} the version, {@code l:<sku>} a line as JSON. Every change is one Lua script, so two
+ * remotes of one TV never lose an update; an add captures its funnel event in the same script.
  */
 @ApplicationScoped
 public class CartStore {
 
-    private static final RedisScript ADD = RedisScript.of("/redis/hash-reply.lua", "/cart/add.lua");
+    private static final RedisScript ADD = RedisScript.of("/redis/hash-reply.lua", FunnelCapture.SCRIPT, "/cart/add.lua");
     private static final RedisScript SET = RedisScript.of("/redis/hash-reply.lua", "/cart/set.lua");
     private static final RedisScript REMOVE = RedisScript.of("/redis/hash-reply.lua", "/cart/remove.lua");
 
     private final ReactiveRedisDataSource redis;
+    private final FunnelCapture funnel;
     private final ObjectMapper mapper;
     private final String ttl;
     private final String eventTtl;
 
-    public CartStore(ReactiveRedisDataSource redis, ObjectMapper mapper,
+    public CartStore(ReactiveRedisDataSource redis, FunnelCapture funnel, ObjectMapper mapper,
                      @ConfigProperty(name = "couchcart.cart.ttl") Duration ttl,
                      @ConfigProperty(name = "couchcart.cart.event-id-ttl") Duration eventTtl) {
         this.redis = redis;
+        this.funnel = funnel;
         this.mapper = mapper;
         this.ttl = Long.toString(ttl.toSeconds());
         this.eventTtl = Long.toString(eventTtl.toSeconds());
     }
 
-    /** Identifies a device's cart. */
-    record CartKey(String tenant, String deviceId) {
+    /** Identifies a device's cart; its keys share the hash slot of the device's funnel shard. */
+    record CartKey(String tenant, String deviceId, FunnelCapture.Shard shard) {
 
         String hash() {
-            return "couchcart:cart:" + tenant + ":" + deviceId;
+            return shard.key("cart:" + tenant + ":" + deviceId);
         }
 
         String event(String eventId) {
-            return "couchcart:cart-event:" + tenant + ":" + deviceId + ":" + eventId;
+            return shard.key("cart-event:" + tenant + ":" + deviceId + ":" + eventId);
         }
+    }
+
+    CartKey key(String tenant, String deviceId) {
+        return new CartKey(tenant, deviceId, funnel.shardOf(tenant, deviceId));
     }
 
     Uni<StoredCart> read(CartKey cart) {
         return guard(redis.hash(String.class).hgetall(cart.hash())).map(fields -> parse("OK", "", fields));
     }
 
-    Uni<StoredCart> add(CartKey cart, String eventId, String sku, int quantity, String overlayId, String campaignId,
-                        String unitPrice, String currency, int maxLines, int maxPerLine, int stock, Long ifMatch) {
-        return run(ADD, List.of(cart.hash(), cart.event(eventId)), List.of(sku, Integer.toString(quantity),
-                RedisValues.fromNullable(overlayId), RedisValues.fromNullable(campaignId), unitPrice, currency, Integer.toString(maxLines),
-                Integer.toString(maxPerLine), Integer.toString(stock), ttl, eventTtl, version(ifMatch)));
+    /** Adds to a line and, when it does, captures {@code event} (the add) in the same step. */
+    Uni<StoredCart> add(CartKey cart, String eventId, FunnelEvent event, String unitPrice, String currency,
+                        int maxLines, int maxPerLine, int stock, Long ifMatch) {
+        List<String> keys = new ArrayList<>(List.of(cart.hash(), cart.event(eventId)));
+        keys.addAll(funnel.keys(cart.shard()));
+        List<String> args = new ArrayList<>(List.of(event.sku(), Integer.toString(event.quantity()),
+                RedisValues.fromNullable(event.overlayId()), RedisValues.fromNullable(event.campaignId()),
+                RedisValues.fromNullable(event.contentId()), unitPrice, currency, Integer.toString(maxLines),
+                Integer.toString(maxPerLine), Integer.toString(stock), ttl, eventTtl, version(ifMatch),
+                Long.toString(event.occurredAt().toEpochMilli())));
+        args.addAll(funnel.arguments(List.of(event)));
+        return run(ADD, keys, args);
     }
 
     Uni<StoredCart> setQuantity(CartKey cart, String sku, int quantity, int maxPerLine, int stock, Long ifMatch) {
@@ -115,9 +132,13 @@ public class CartStore {
     private StoredCart.Line line(String sku, String json) {
         try {
             JsonNode line = mapper.readTree(json);
+            JsonNode content = line.get("k");
+            JsonNode added = line.get("a");
             return new StoredCart.Line(sku, line.get("q").asInt(), RedisValues.toNullable(line.get("o").asText()),
-                    RedisValues.toNullable(line.get("c").asText()), line.get("p").asText(), line.get("cur").asText(),
-                    line.get("t").asLong());
+                    RedisValues.toNullable(line.get("c").asText()),
+                    content == null ? null : RedisValues.toNullable(content.asText()), line.get("p").asText(),
+                    line.get("cur").asText(), line.get("t").asLong(),
+                    added == null ? null : Instant.ofEpochMilli(Long.parseLong(added.asText())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A cart line in Redis is not JSON: " + json, e);
         }

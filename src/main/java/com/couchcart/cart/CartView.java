@@ -3,6 +3,7 @@ package com.couchcart.cart;
 import com.couchcart.platform.Money;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,10 +16,10 @@ public record CartView(long version, List<Line> lines, Money total) {
 
     /**
      * A line: the current unit price, and {@code addedUnitPrice} when it differs from the price seen when the
-     * product was added.
+     * product was added; the overlay, campaign and content it was added from, and when (the order credits them).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(String sku, String title, int quantity, Money unitPrice, Money lineTotal, String overlayId,
-                       String campaignId, boolean priceChanged, Money addedUnitPrice, Availability availability) {
+                       String campaignId, String contentId, Instant addedAt, boolean priceChanged, Money addedUnitPrice, Availability availability) {
     }
 }

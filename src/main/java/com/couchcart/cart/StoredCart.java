@@ -1,5 +1,6 @@
 package com.couchcart.cart;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,8 +11,11 @@ import java.util.List;
  */
 record StoredCart(String status, String detail, long version, List<Line> lines) {
 
-    /** A line: quantity, the overlay and campaign that led to it, and the unit price seen when added. */
-    record Line(String sku, int quantity, String overlayId, String campaignId, String addedPrice, String currency,
-                long position) {
+    /**
+     * A line: quantity, the overlay, campaign and content that led to it, the unit price seen and when it was
+     * added (null for lines from before the funnel).
+     */
+    record Line(String sku, int quantity, String overlayId, String campaignId, String contentId, String addedPrice,
+                String currency, long position, Instant addedAt) {
     }
 }

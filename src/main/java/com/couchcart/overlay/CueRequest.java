@@ -27,7 +27,7 @@ public record CueRequest(
         Instant validFrom,
         Instant validUntil) {
 
-    static final String ID = "[A-Za-z0-9._-]{1,64}";
+    public static final String ID = "[A-Za-z0-9._-]{1,64}";
 
     Targeting targetingOrEveryone() {
         return targeting == null ? Targeting.EVERYONE : targeting;

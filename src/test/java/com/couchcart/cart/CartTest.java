@@ -40,6 +40,8 @@ class CartTest {
     URL base;
     @Inject
     RedisDataSource redis;
+    @Inject
+    CartStore carts;
 
     private String deviceId;
     private String token;
@@ -157,7 +159,7 @@ class CartTest {
     @Test
     void theCartExpiresAfterSevenDaysUnusedAndEachChangeRenewsIt() {
         add(token, sku, 1, "a");
-        String key = "couchcart:cart:" + DeviceSessions.TENANT + ":" + deviceId;
+        String key = carts.key(DeviceSessions.TENANT, deviceId).hash();
         assertThat(redis.key().ttl(key)).isBetween(7 * 86_400L - 60, 7 * 86_400L);
         redis.key().expire(key, 100);
         add(token, sku, 1, "b");
@@ -206,11 +208,14 @@ class CartTest {
                     .body(Map.of("sku", sku, "quantity", 1, "overlayId", overlay, "eventId", "second-press"))
                     .when().post("/api/tv/cart/items").then().statusCode(200);
 
-            var adds = topic.await(overlay, 2);
+            var adds = topic.await(record -> record.value().contains("\"overlayId\":\"" + overlay + "\""), 2);
             assertThat(adds).hasSize(2).allSatisfy(record -> {
+                assertThat(record.key()).isEqualTo(DeviceSessions.TENANT + "/" + deviceId);
                 assertThat(TopicReader.header(record, "ce_type")).isEqualTo("com.couchcart.overlay.add.v1");
-                assertThat(record.value()).contains("\"deviceId\":\"" + deviceId + "\"");
+                assertThat(record.value()).contains("\"deviceId\":\"" + deviceId + "\"", "\"sku\":\"" + sku + "\"",
+                        "\"quantity\":1");
             });
+            assertThat(adds).extracting(record -> TopicReader.header(record, "ce_id")).doesNotHaveDuplicates();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
@@ -41,6 +42,20 @@ public final class TopicReader implements AutoCloseable {
             return withKey(key).size() >= count;
         });
         return withKey(key);
+    }
+
+    /** Waits until {@code count} records that match have arrived; answers every one that matches. */
+    public List<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> matching, int count) {
+        return await(matching, count, Duration.ofSeconds(10));
+    }
+
+    public List<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> matching, int count,
+                                                      Duration atMost) {
+        org.awaitility.Awaitility.await().atMost(atMost).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+            return received.stream().filter(matching).count() >= count;
+        });
+        return received.stream().filter(matching).toList();
     }
 
     /** Reads what has arrived by now. */

@@ -1,7 +1,8 @@
-package com.couchcart.overlay;
+package com.couchcart.funnel;
 
 import com.couchcart.device.DevicePrincipal;
 import com.couchcart.device.DeviceSessionAuthenticationMechanism;
+import com.couchcart.overlay.OverlayIndexes;
 import com.couchcart.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
@@ -27,12 +28,12 @@ import java.util.Map;
 @Tag(name = "TV: overlays")
 public class InteractionResource {
 
-    private final InteractionPublisher publisher;
+    private final FunnelCapture capture;
     private final OverlayIndexes indexes;
     private final SecurityIdentity identity;
 
-    public InteractionResource(InteractionPublisher publisher, OverlayIndexes indexes, SecurityIdentity identity) {
-        this.publisher = publisher;
+    public InteractionResource(FunnelCapture capture, OverlayIndexes indexes, SecurityIdentity identity) {
+        this.capture = capture;
         this.indexes = indexes;
         this.identity = identity;
     }
@@ -40,14 +41,14 @@ public class InteractionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report impressions and clicks (at most 500 a batch; a bad batch is refused whole)")
+    @Operation(summary = "Report impressions, clicks and holdouts (at most 500 a batch; a bad batch is refused whole)")
     public Uni<Response> report(@Valid @NotNull InteractionBatch batch) {
         var device = DevicePrincipal.of(identity).session();
         Instant received = Instant.now();
-        var interactions = batch.events().stream().map(event -> new InteractionPublisher.Interaction(
-                event.type(), device.tenant(), device.deviceId(), event.overlayId(), event.contentId(), event.at(),
-                indexes.campaignOf(event.contentId(), event.overlayId()), received)).toList();
-        return publisher.publish(interactions)
-                .replaceWith(Response.accepted(Map.of("accepted", interactions.size())).build());
+        var events = batch.events().stream().map(event -> new FunnelEvent(FunnelEventType.ofWire(event.type()),
+                device.tenant(), device.deviceId(), event.contentId(), event.overlayId(),
+                indexes.campaignOf(event.contentId(), event.overlayId()), event.at(), received, null, null)).toList();
+        return capture.capture(device.tenant(), device.deviceId(), events)
+                .replaceWith(Response.accepted(Map.of("accepted", events.size())).build());
     }
 }

@@ -1,5 +1,6 @@
-package com.couchcart.overlay;
+package com.couchcart.funnel;
 
+import com.couchcart.overlay.CueRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,11 +15,11 @@ public record InteractionBatch(@NotNull @Size(min = 1, max = InteractionBatch.MA
     static final int MAX_EVENTS = 500;
 
     /**
-     * One impression or click of an overlay at media time {@code at}; {@code contentId} names the content the
-     * overlay belongs to, where the TV knows it.
+     * One impression or click of an overlay at media time {@code at}, or a holdout (the overlay a held-out device
+     * would have shown); {@code contentId} names the content the overlay belongs to, where the TV knows it.
      */
     public record Event(
-            @NotNull @Pattern(regexp = "impression|click", message = "must be impression or click") String type,
+            @NotNull @Pattern(regexp = "impression|click|holdout", message = "must be impression, click or holdout") String type,
             @NotNull @Pattern(regexp = CueRequest.ID) String overlayId,
             @NotNull @PositiveOrZero Long at,
             @Pattern(regexp = CueRequest.ID) String contentId) {
