@@ -2,17 +2,15 @@ package com.couchcart.platform;
 
 import com.couchcart.platform.localstack.LocalStack;
 import com.couchcart.testing.EventStream;
+import com.couchcart.testing.PackagedApp;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,39 +33,18 @@ class GracefulShutdownIT {
     void sigtermUnderLoadLosesNoAcceptedRequestAndTellsStreamsToReconnect() throws Exception {
         String postgres = LocalStack.postgres();
         LocalStack.recreateDatabase(postgres, "postgres", "couchcart_shutdown_check");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        // The native binary when the build made one (-Dnative), else the packaged JVM application.
-        String nativeImage = System.getProperty("native.image.path");
-        boolean nativeBuild = nativeImage != null && new File(nativeImage).canExecute();
-        List<String> command = new java.util.ArrayList<>();
-        command.add(nativeBuild ? nativeImage : Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Dcouchcart.demo-data.enabled=true", "-Dquarkus.oidc.tenant-enabled=false",
-                "-Dquarkus.oidc.phone-signin.tenant-enabled=false"));
-        if (!nativeBuild) {
-            command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        }
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/graceful-shutdown-app.log"));
-        builder.environment().putAll(java.util.Map.of(
-                "QUARKUS_HTTP_PORT", Integer.toString(port),
+        PackagedApp app = PackagedApp.start("graceful-shutdown", java.util.Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", postgres + "/couchcart_shutdown_check",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "",
                 "QUARKUS_REDIS_HOSTS", LocalStack.redis() + "/5",
                 "KAFKA_BOOTSTRAP_SERVERS", LocalStack.kafka(),
-                "QUARKUS_SHUTDOWN_DELAY", "3s"));
-        Process app = builder.start();
-        // HTTP/1.1, as ingress controllers and load balancers speak to pods.
+                "QUARKUS_SHUTDOWN_DELAY", "3s"), List.of("-Dcouchcart.demo-data.enabled=true",
+                "-Dquarkus.oidc.tenant-enabled=false", "-Dquarkus.oidc.phone-signin.tenant-enabled=false"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        String base = "http://localhost:" + port;
+        String base = app.base();
         ExecutorService load = Executors.newFixedThreadPool(4);
         try {
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                    .until(() -> status(http, base + "/q/health/ready") == 200);
             try (EventStream cues = EventStream.open(URI.create(base + "/api/tv/hisense/channels/live-shopping/cues"))) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> cues.status() == 200);
 
@@ -90,7 +67,7 @@ class GracefulShutdownIT {
                 }
                 await().atMost(Duration.ofSeconds(10)).until(() -> answered.size() > 50);
 
-                app.destroy(); // SIGTERM
+                app.process().destroy(); // SIGTERM
 
                 // Readiness DOWN while the instance still serves (the shutdown delay).
                 await().atMost(Duration.ofSeconds(5)).until(() -> status(http, base + "/q/health/ready") == 503);
@@ -101,14 +78,14 @@ class GracefulShutdownIT {
                 // The load balancer has seen readiness DOWN and sends no new requests; those on their way finish.
                 running.set(false);
                 load.shutdown();
-                assertThat(app.waitFor(40, TimeUnit.SECONDS)).isTrue();
+                assertThat(app.process().waitFor(40, TimeUnit.SECONDS)).isTrue();
                 assertThat(load.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
                 assertThat(answered).isNotEmpty().containsOnly(200);
                 assertThat(lost).isEmpty();
             }
         } finally {
             load.shutdownNow();
-            app.destroyForcibly();
+            app.close();
         }
     }
 

@@ -23,8 +23,13 @@ public final class TopicReader implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
 
     public TopicReader(String topic) {
+        this(topic, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    /** A reader of a broker of its own (outside a Quarkus test). */
+    public TopicReader(String topic, String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer());
