@@ -52,7 +52,7 @@ public class CartService {
         checkQuantity(item.quantity());
         // The add event feeds the campaign funnel; it is captured with the change itself, so neither goes without the other.
         FunnelEvent event = new FunnelEvent(FunnelEventType.ADD, device.tenant(), device.deviceId(), item.contentId(),
-                item.overlayId(), overlays.campaignOf(item.contentId(), item.overlayId()), null, Instant.now(),
+                item.overlayId(), overlays.promotion(item.contentId(), item.overlayId()).campaignId(), null, Instant.now(),
                 item.sku(), item.quantity());
         return store.add(key(device), item.eventId(), event, product.price().toPlainString(), product.currency(),
                 maxLines, maxPerLine, product.stock(), ifMatch).map(this::answer);

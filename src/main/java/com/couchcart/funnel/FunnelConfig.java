@@ -28,6 +28,18 @@ public interface FunnelConfig {
 
     Relay relay();
 
+    /**
+     * How long the stream processor remembers an event's id: a copy sent again within it is counted once. Relays
+     * send again within seconds (a failed send) or {@code relay.claim-after} (a relay died); longer only when
+     * Redis stays away longer than this after Kafka acknowledged.
+     */
+    @WithDefault("PT1H")
+    Duration dedupeWindow();
+
+    /** Events that arrive later than this after newer ones (a long outage) are no longer counted in their hour. */
+    @WithDefault("P1D")
+    Duration lateness();
+
     /** An order line counts for the overlay and campaign that led to it when it was added at most this long before. */
     @WithDefault("P14D")
     Duration attributionWindow();

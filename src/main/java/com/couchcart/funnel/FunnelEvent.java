@@ -45,8 +45,17 @@ public record FunnelEvent(FunnelEventType type, String tenant, String deviceId, 
                 .put("occurredAt", occurredAt.toString());
         if (type == FunnelEventType.ADD) {
             data.put("sku", sku).put("quantity", quantity);
+        } else if (sku != null) {
+            data.put("sku", sku);
         }
         return data;
+    }
+
+    /** The event from its CloudEvent type and data, as the relay sent it. */
+    static FunnelEvent fromData(FunnelEventType type, JsonObject data) {
+        return new FunnelEvent(type, data.getString("tenant"), data.getString("deviceId"), data.getString("contentId"),
+                data.getString("overlayId"), data.getString("campaignId"), data.getLong("at"),
+                Instant.parse(data.getString("occurredAt")), data.getString("sku"), data.getInteger("quantity"));
     }
 
     /** The Kafka key: the device, so that one device's events (and any resend of one) meet in one partition. */

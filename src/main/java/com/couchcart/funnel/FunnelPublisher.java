@@ -40,6 +40,8 @@ class FunnelPublisher {
                         .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
                         .withDataContentType("application/json")
                         .build())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build()));
+                // The record time is when it happened: the stream processor counts it in that hour.
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key())
+                        .withTimestamp(event.occurredAt()).build()));
     }
 }

@@ -45,9 +45,13 @@ public class InteractionResource {
     public Uni<Response> report(@Valid @NotNull InteractionBatch batch) {
         var device = DevicePrincipal.of(identity).session();
         Instant received = Instant.now();
-        var events = batch.events().stream().map(event -> new FunnelEvent(FunnelEventType.ofWire(event.type()),
-                device.tenant(), device.deviceId(), event.contentId(), event.overlayId(),
-                indexes.campaignOf(event.contentId(), event.overlayId()), event.at(), received, null, null)).toList();
+        var events = batch.events().stream().map(event -> {
+            var promotion = indexes.promotion(event.contentId(), event.overlayId());
+            // Holdouts name the product: the report asks whether held-out devices bought it anyway.
+            FunnelEventType type = FunnelEventType.ofWire(event.type());
+            return new FunnelEvent(type, device.tenant(), device.deviceId(), event.contentId(), event.overlayId(),
+                    promotion.campaignId(), event.at(), received, type == FunnelEventType.HOLDOUT ? promotion.sku() : null, null);
+        }).toList();
         return capture.capture(device.tenant(), device.deviceId(), events)
                 .replaceWith(Response.accepted(Map.of("accepted", events.size())).build());
     }

@@ -125,6 +125,8 @@ public class CheckoutService implements HandoffSettlement {
             line.quantity = cartLine.quantity();
             line.overlayId = cartLine.overlayId();
             line.campaignId = cartLine.campaignId();
+            line.contentId = cartLine.contentId();
+            line.addedAt = cartLine.addedAt();
             order.lines.add(line);
         }
         return order;

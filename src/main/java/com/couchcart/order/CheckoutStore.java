@@ -176,11 +176,12 @@ class CheckoutStore {
                         order.paymentStatus, order.createdAt.atOffset(ZoneOffset.UTC)}))
                 .chain(() -> transaction.preparedQuery("""
                                 insert into order_line (order_id, line_no, sku, title, quantity, unit_price, line_total,
-                                                        overlay_id, campaign_id)
-                                values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                                                        overlay_id, campaign_id, content_id, added_at)
+                                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
                         .executeBatch(order.lines.stream().map(line -> Tuple.from(new Object[] {order.id, line.lineNo,
                                 line.sku, line.title, line.quantity, line.unitPrice, line.lineTotal, line.overlayId,
-                                line.campaignId})).toList()))
+                                line.campaignId, line.contentId,
+                                line.addedAt == null ? null : line.addedAt.atOffset(ZoneOffset.UTC)})).toList()))
                 .replaceWithVoid();
     }
 

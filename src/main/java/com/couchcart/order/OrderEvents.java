@@ -28,7 +28,9 @@ final class OrderEvents {
                 .put("unitPrice", money(line.unitPrice, order.currency))
                 .put("lineTotal", money(line.lineTotal, order.currency))
                 .put("overlayId", line.overlayId)
-                .put("campaignId", line.campaignId)));
+                .put("campaignId", line.campaignId)
+                .put("contentId", line.contentId)
+                .put("addedAt", line.addedAt == null ? null : line.addedAt.toString())));
         JsonObject payload = new JsonObject()
                 .put("orderId", order.id.toString())
                 .put("number", order.number)

@@ -8,9 +8,10 @@ import jakarta.persistence.ManyToOne;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 
-/** One product of an order: the price snapshot and the overlay (and campaign) that led to it. */
+/** One product of an order: the price snapshot and the overlay (with its campaign and content) that led to it. */
 @Entity
 @IdClass(OrderLine.Key.class)
 public class OrderLine {
@@ -28,6 +29,9 @@ public class OrderLine {
     public BigDecimal lineTotal;
     public String overlayId;
     public String campaignId;
+    public String contentId;
+    /** When the cart line was added: what attribution measures its window from. */
+    public Instant addedAt;
 
     public record Key(UUID order, int lineNo) implements Serializable {
     }

@@ -48,11 +48,17 @@ public class OverlayIndexes {
         return indexes.get(contentId);
     }
 
-    /** The campaign of an overlay (a cue of a content), or null when either is unknown. */
-    public String campaignOf(String contentId, String overlayId) {
+    /** What an overlay promotes: its campaign (null for none) and product. */
+    public record Promotion(String campaignId, String sku) {
+
+        static final Promotion UNKNOWN = new Promotion(null, null);
+    }
+
+    /** What an overlay (a cue of a content) promotes; {@link Promotion#UNKNOWN} when either is unknown. */
+    public Promotion promotion(String contentId, String overlayId) {
         TimelineIndex index = contentId == null || overlayId == null ? null : indexes.get(contentId);
         Cue cue = index == null ? null : index.cue(overlayId);
-        return cue == null ? null : cue.campaignId();
+        return cue == null ? Promotion.UNKNOWN : new Promotion(cue.campaignId(), cue.product().sku());
     }
 
     /** Rebuilds a content's index here and tells the other instances to do the same. */

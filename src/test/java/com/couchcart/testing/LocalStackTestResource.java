@@ -76,6 +76,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 "quarkus.datasource.username", user,
                 "quarkus.redis.hosts", redis,
                 "kafka.bootstrap.servers", kafka,
+                "kafka-streams.state.dir", LocalStack.kafkaStreamsStateDir(),
                 POSTGRES_SERVER, postgres,
                 POSTGRES_USER, user);
     }

@@ -34,7 +34,8 @@ public final class LocalStack {
 
     /** The topics the application reads and writes; created up front so the first send finds them. */
     public static final List<String> TOPICS = List.of(
-            "couchcart.orders", "couchcart.fulfillment", "couchcart.fulfillment.dlq", "couchcart.overlay-interactions");
+            "couchcart.orders", "couchcart.fulfillment", "couchcart.fulfillment.dlq", "couchcart.overlay-interactions",
+            "couchcart.funnel.hourly", "couchcart.funnel.holdouts");
 
     private LocalStack() {
     }
@@ -136,6 +137,24 @@ public final class LocalStack {
                 return cluster.bootstrapServers();
             } catch (Exception e) {
                 throw new IllegalStateException("Could not start the embedded Kafka broker", e);
+            }
+        });
+    }
+
+    /**
+     * A fresh folder for Kafka Streams' local state, one per JVM: state kept beside an earlier broker would not
+     * match this one's topics.
+     */
+    public static String kafkaStreamsStateDir() {
+        return once("couchcart.local-stack.kafka-streams-state", () -> {
+            try {
+                // In the build's target folder where there is one: the OS may clear its temp folder under a running app.
+                java.nio.file.Path target = java.nio.file.Path.of("target");
+                return (java.nio.file.Files.isDirectory(target)
+                        ? java.nio.file.Files.createTempDirectory(target, "kafka-streams-")
+                        : java.nio.file.Files.createTempDirectory("couchcart-kafka-streams")).toAbsolutePath().toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

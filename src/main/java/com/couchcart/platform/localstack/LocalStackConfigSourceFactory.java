@@ -39,6 +39,7 @@ public class LocalStackConfigSourceFactory implements ConfigSourceFactory {
         }
         if (value(context, "kafka.bootstrap.servers") == null) {
             properties.put("kafka.bootstrap.servers", LocalStack.kafka());
+            properties.put("kafka-streams.state.dir", LocalStack.kafkaStreamsStateDir());
         }
         return List.of(new PropertiesConfigSource(properties, "CouchCart local stack", ORDINAL));
     }

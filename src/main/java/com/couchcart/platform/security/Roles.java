@@ -9,6 +9,8 @@ public final class Roles {
     public static final String MERCHANDISER = "merchandiser";
     /** Runs the platform: tenants, live cues, reports. */
     public static final String OPERATOR = "operator";
+    /** Staff of one TV brand: reads the campaign reports of its own tenant (the token's {@code tenant} claim). */
+    public static final String PARTNER = "partner";
 
     private Roles() {
     }

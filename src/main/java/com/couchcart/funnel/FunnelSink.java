@@ -1,0 +1,66 @@
+package com.couchcart.funnel;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps what the stream processor computed where every instance can report it: hourly rows and holdout exposures,
+ * upserted by key in PostgreSQL (absolute values, so a record read twice changes nothing). A batch is acknowledged
+ * once it is stored; while PostgreSQL is away the consumer retries it.
+ */
+@ApplicationScoped
+class FunnelSink {
+
+    private static final Logger LOG = Logger.getLogger(FunnelSink.class);
+
+    private final FunnelStore store;
+
+    FunnelSink(FunnelStore store) {
+        this.store = store;
+    }
+
+    @Incoming("funnel-hourly")
+    Uni<Void> hourly(ConsumerRecords<String, String> records) {
+        List<FunnelStore.HourlyRow> rows = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            String[] key = record.key() == null ? new String[0] : record.key().split("\\|", -1);
+            if (key.length != 5 || record.value() == null) {
+                LOG.warnf("Skipped a record of %s with key %s", FunnelTopology.HOURLY, record.key());
+                continue;
+            }
+            rows.add(new FunnelStore.HourlyRow(Instant.parse(key[0]), key[1], key[2], key[3], key[4],
+                    HourlyCounts.fromJson(new JsonObject(record.value()))));
+        }
+        return untilStored(store.saveHourly(rows));
+    }
+
+    @Incoming("funnel-holdouts")
+    Uni<Void> holdouts(ConsumerRecords<String, String> records) {
+        List<FunnelEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                JsonObject json = new JsonObject(record.value());
+                events.add(FunnelEvent.fromData(FunnelEventType.HOLDOUT, json));
+            } catch (RuntimeException unreadable) {
+                LOG.warnf("Skipped an unreadable record of %s: %s", FunnelTopology.HOLDOUTS, unreadable.toString());
+            }
+        }
+        return untilStored(store.saveHoldouts(events));
+    }
+
+    /** PostgreSQL away: the batch waits (and with it its partition) until it is stored. */
+    static Uni<Void> untilStored(Uni<Void> write) {
+        return write.onFailure().invoke(failure -> LOG.warnf("Funnel results not stored yet, trying again: %s", failure.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely();
+    }
+}
