@@ -27,6 +27,7 @@ class AuthMatrixTest {
         Supplier<String> operator = Tokens::operator;
         Supplier<String> device = DeviceSessions::token;
         Supplier<String> garbage = () -> "ccs_not-a-real-session-token";
+        Supplier<String> partner = () -> Tokens.partner(DeviceSessions.TENANT);
         return Stream.of(
                 // TV audience: device sessions only.
                 Arguments.of("GET", "/api/tv/sessions/current", "none", none, 401),
@@ -42,6 +43,11 @@ class AuthMatrixTest {
                 Arguments.of("GET", "/api/tv/orders/" + java.util.UUID.randomUUID(), "none", none, 401),
                 Arguments.of("GET", "/api/tv/orders/" + java.util.UUID.randomUUID(), "shopper OIDC token", shopper, 401),
                 Arguments.of("GET", "/api/tv/orders/" + java.util.UUID.randomUUID(), "device", device, 404),
+                Arguments.of("GET", "/api/tv/holdouts", "none", none, 401),
+                Arguments.of("GET", "/api/tv/holdouts", "shopper OIDC token", shopper, 401),
+                Arguments.of("GET", "/api/tv/holdouts", "device", device, 200),
+                Arguments.of("POST", "/api/tv/interactions", "none", none, 401),
+                Arguments.of("POST", "/api/tv/interactions", "partner OIDC token", partner, 401),
                 // Phone audience: any signed-in shopper, never a device.
                 Arguments.of("GET", "/api/phone/orders", "none", none, 401),
                 Arguments.of("GET", "/api/phone/orders", "device", device, 401),
@@ -62,7 +68,22 @@ class AuthMatrixTest {
                 Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "device", device, 401),
                 Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "shopper", shopper, 403),
                 Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "merchandiser", merchandiser, 403),
-                Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "operator", operator, 200));
+                Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "operator", operator, 200),
+                Arguments.of("PUT", "/api/admin/tenants/matrix-tv", "partner", partner, 403),
+                Arguments.of("PUT", "/api/admin/campaigns/matrix-campaign", "none", none, 401),
+                Arguments.of("PUT", "/api/admin/campaigns/matrix-campaign", "device", device, 401),
+                Arguments.of("PUT", "/api/admin/campaigns/matrix-campaign", "operator", operator, 403),
+                Arguments.of("PUT", "/api/admin/campaigns/matrix-campaign", "partner", partner, 403),
+                Arguments.of("PUT", "/api/admin/campaigns/matrix-campaign", "merchandiser", merchandiser, 200),
+                Arguments.of("GET", "/api/admin/reports/funnel", "none", none, 401),
+                Arguments.of("GET", "/api/admin/reports/funnel", "device", device, 401),
+                Arguments.of("GET", "/api/admin/reports/funnel", "shopper", shopper, 403),
+                Arguments.of("GET", "/api/admin/reports/funnel", "merchandiser", merchandiser, 200),
+                Arguments.of("GET", "/api/admin/reports/funnel", "operator", operator, 200),
+                Arguments.of("GET", "/api/admin/reports/funnel", "partner", partner, 200),
+                Arguments.of("GET", "/api/admin/reports/tenants", "none", none, 401),
+                Arguments.of("GET", "/api/admin/reports/tenants", "shopper", shopper, 403),
+                Arguments.of("GET", "/api/admin/reports/tenants", "partner", partner, 200));
     }
 
     @ParameterizedTest(name = "{0} {1} as {2} -> {4}")
