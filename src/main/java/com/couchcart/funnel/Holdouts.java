@@ -59,7 +59,7 @@ public class Holdouts {
     }
 
     /** Whether the device's place in [0, 1) for this campaign falls below the share. */
-    static boolean heldOut(String deviceId, String campaignId, BigDecimal share) {
+    public static boolean heldOut(String deviceId, String campaignId, BigDecimal share) {
         return share.signum() > 0 && place(deviceId, campaignId) < share.doubleValue();
     }
 

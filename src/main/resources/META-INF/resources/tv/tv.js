@@ -6,7 +6,8 @@
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const state = { config: null, token: null, mediaMs: 0, playing: true, durationMs: 600000, overlays: [], window: null,
-  etag: null, shown: new Map(), impressions: [], cart: null, handoff: null, events: null, countdown: null };
+  etag: null, shown: new Map(), impressions: [], cart: null, handoff: null, events: null, countdown: null,
+  heldOut: new Set(), withheld: new Set() };
 
 // ---- The stage: 1920×1080, scaled to the window -------------------------------------------------------------
 function fit() {
@@ -100,6 +101,16 @@ async function requestSession(key) {
   }));
   state.token = session.sessionToken;
   localStorage.setItem(key, state.token);
+}
+
+/** The campaigns this TV is held out of (a stable draw per device): their overlays stay hidden. */
+async function loadHoldouts() {
+  try {
+    const answer = await json(await call('/api/tv/holdouts'));
+    state.heldOut = new Set(answer.campaigns);
+  } catch (error) {
+    // Without an answer the TV shows everything; the draw is asked again later.
+  }
 }
 
 // ---- The player: a video's time, or a demo clock ---------------------------------------------------------------
@@ -197,8 +208,15 @@ function tick() {
   showVisible(state.overlays.filter((cue) => cue.startMs <= state.mediaMs && state.mediaMs < cue.endMs));
 }
 
-/** Shows these overlays and takes away the others. */
-function showVisible(visible) {
+/**
+ * Shows these overlays and takes away the others. Overlays of campaigns this TV is held out of are not shown: the
+ * funnel hears a 'holdout' instead, once each time one would have appeared.
+ */
+function showVisible(candidates) {
+  const visible = candidates.filter((cue) => !state.heldOut.has(cue.campaignId));
+  const withheld = new Set(candidates.filter((cue) => state.heldOut.has(cue.campaignId)).map((cue) => cue.id));
+  candidates.filter((cue) => withheld.has(cue.id) && !state.withheld.has(cue.id)).forEach((cue) => report('holdout', cue));
+  state.withheld = withheld;
   const ids = new Set(visible.map((cue) => cue.id));
   for (const [id, node] of state.shown) {
     if (!ids.has(id)) {
@@ -552,6 +570,7 @@ async function start() {
   $('content-title').textContent = state.config.contentId;
   $('demo-title').textContent = state.config.contentId.replace(/^vod-/, '').replace(/-/g, ' ');
   await openSession(false);
+  await loadHoldouts();
   $('cart-button').addEventListener('click', () => openCart().catch((error) => toast(error.message)));
   $('close-cart').addEventListener('click', closeCart);
   $('checkout').addEventListener('click', startHandoff);
@@ -568,6 +587,7 @@ async function start() {
     followLiveCues();
   }
   setInterval(() => flushInteractions(), 5000);
+  setInterval(() => loadHoldouts(), 300000);
   focusFirst();
 }
 
