@@ -61,3 +61,10 @@ values ('live-shopping', 'live-headphones', 'SKU-HEADPHONES', 'bottom-right', 85
        ('live-shopping', 'live-tea',        'SKU-TEA-LONGJING', 'top-right',  85, 20, 'Limited offer',   'live-night', 1)
 on conflict (content_id, id) do update set sku = excluded.sku, anchor = excluded.anchor, x = excluded.x,
     y = excluded.y, cta = excluded.cta, campaign_id = excluded.campaign_id, priority = excluded.priority;
+
+-- The campaigns of those cues. 'tea-time' holds 10 % of devices out, so its report can show what the overlay changed.
+insert into campaign (id, name, holdout_share) values
+    ('spring-kitchen', 'Spring kitchen', 0),
+    ('tea-time',       'Tea time',       0.10),
+    ('live-night',     'Live shopping night', 0)
+on conflict (id) do update set name = excluded.name, holdout_share = excluded.holdout_share, updated_at = now();

@@ -35,6 +35,7 @@ public class DevBanner {
                   API            %1$s/api   (tour with curl: README.md)
                   TV app         %1$s/tv/   (arrow keys, Enter = OK, Escape = Back; ?live for the live channel)
                   Phone page     %1$s/phone/   (the QR code's link; sign in as sam)
+                  Reports        %1$s/admin/reports/   (campaign funnel; sign in as mira or otto)
                   Swagger UI     %1$s/q/swagger-ui
                   OpenAPI        %1$s/q/openapi
                   Health         %1$s/q/health/ready
