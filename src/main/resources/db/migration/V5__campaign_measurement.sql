@@ -30,6 +30,20 @@ create table funnel_hourly (
 create index funnel_hourly_by_campaign on funnel_hourly (campaign_id, hour);
 create index funnel_hourly_by_tenant on funnel_hourly (tenant_id, hour);
 
+-- The same rows' reach per UTC day (the union of the day's hourly sketches), so a report over weeks merges a sketch
+-- a day instead of one an hour.
+create table funnel_daily_reach (
+    day          timestamptz  not null,
+    tenant_id    varchar(64)  not null,
+    campaign_id  varchar(64)  not null,
+    content_id   varchar(64)  not null,
+    overlay_id   varchar(64)  not null,
+    reach        bytea        not null,
+    updated_at   timestamptz  not null default now(),
+    primary key (day, tenant_id, campaign_id, content_id, overlay_id)
+);
+create index funnel_daily_reach_by_campaign on funnel_daily_reach (campaign_id, day);
+
 -- Every ordered line as the funnel credits it: to the overlay, campaign and content it was added from when that add
 -- lay within the attribution window (credited), else unattributed. Upserted by line; a cancellation marks it.
 create table funnel_order_line (

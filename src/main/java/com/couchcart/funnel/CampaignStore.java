@@ -50,7 +50,7 @@ class CampaignStore {
     }
 
     private static Campaign campaign(Row row) {
-        return new Campaign(row.getString("id"), row.getString("name"), row.getBigDecimal("holdout_share"),
+        return new Campaign(row.getString("id"), row.getString("name"), row.getBigDecimal("holdout_share").stripTrailingZeros(),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
     }
 }

@@ -5,10 +5,12 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.function.Function;
 
-/** How the funnel topology's records travel between its steps and to the sink: JSON, readable with any tool. */
+/**
+ * How the funnel topology's records travel between its steps and to the sink: events as JSON (readable with any
+ * tool), hourly counts in a compact binary form ({@link HourlyCounts#toBytes}).
+ */
 final class FunnelSerdes {
 
     private FunnelSerdes() {
@@ -20,20 +22,18 @@ final class FunnelSerdes {
     }
 
     static Serde<HourlyCounts> counts() {
-        return json(HourlyCounts::toJson, HourlyCounts::fromJson);
+        return Serdes.serdeFrom((topic, counts) -> counts == null ? null : counts.toBytes(),
+                (topic, bytes) -> bytes == null ? null : HourlyCounts.fromBytes(bytes));
+    }
+
+    static Serde<Sketch> sketches() {
+        return Serdes.serdeFrom((topic, sketch) -> sketch == null ? null : sketch.toBytes(),
+                (topic, bytes) -> bytes == null ? null : Sketch.fromBytes(bytes));
     }
 
     private static <T> Serde<T> json(Function<T, JsonObject> write, Function<JsonObject, T> read) {
         return Serdes.serdeFrom(
                 (topic, value) -> value == null ? null : write.apply(value).encode().getBytes(StandardCharsets.UTF_8),
                 (topic, bytes) -> bytes == null ? null : read.apply(new JsonObject(new String(bytes, StandardCharsets.UTF_8))));
-    }
-
-    static String base64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    static byte[] fromBase64(String text) {
-        return text == null ? null : Base64.getDecoder().decode(text);
     }
 }

@@ -30,18 +30,33 @@ class FunnelSink {
     }
 
     @Incoming("funnel-hourly")
-    Uni<Void> hourly(ConsumerRecords<String, String> records) {
+    Uni<Void> hourly(ConsumerRecords<String, byte[]> records) {
         List<FunnelStore.HourlyRow> rows = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             String[] key = record.key() == null ? new String[0] : record.key().split("\\|", -1);
             if (key.length != 5 || record.value() == null) {
                 LOG.warnf("Skipped a record of %s with key %s", FunnelTopology.HOURLY, record.key());
                 continue;
             }
             rows.add(new FunnelStore.HourlyRow(Instant.parse(key[0]), key[1], key[2], key[3], key[4],
-                    HourlyCounts.fromJson(new JsonObject(record.value()))));
+                    HourlyCounts.fromBytes(record.value())));
         }
         return untilStored(store.saveHourly(rows));
+    }
+
+    @Incoming("funnel-daily")
+    Uni<Void> daily(ConsumerRecords<String, byte[]> records) {
+        List<FunnelStore.DailyReach> days = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String[] key = record.key() == null ? new String[0] : record.key().split("\\|", -1);
+            if (key.length != 5 || record.value() == null) {
+                LOG.warnf("Skipped a record of %s with key %s", FunnelTopology.DAILY, record.key());
+                continue;
+            }
+            days.add(new FunnelStore.DailyReach(Instant.parse(key[0]), key[1], key[2], key[3], key[4],
+                    Sketch.fromBytes(record.value())));
+        }
+        return untilStored(store.saveDaily(days));
     }
 
     @Incoming("funnel-holdouts")

@@ -35,6 +35,10 @@ class FunnelStore {
     record Reach(List<String> key, Sketch devices) {
     }
 
+    /** A row's reach over one UTC day. */
+    record DailyReach(Instant day, String tenant, String campaignId, String contentId, String overlayId, Sketch reach) {
+    }
+
     /** Credited (or, for tenant statements, all) order figures of a group in one currency. */
     record Orders(List<String> key, String currency, long orders, long units, BigDecimal revenue, BigDecimal cancelledRevenue) {
     }
@@ -63,6 +67,21 @@ class FunnelStore {
                         row.tenant(), row.campaignId(), row.contentId(), row.overlayId(), row.counts().impressions(),
                         row.counts().clicks(), row.counts().adds(), row.counts().holdouts(),
                         io.vertx.core.buffer.Buffer.buffer(row.counts().reach().toBytes())})).toList())
+                .replaceWithVoid();
+    }
+
+    Uni<Void> saveDaily(List<DailyReach> days) {
+        if (days.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery("""
+                        insert into funnel_daily_reach (day, tenant_id, campaign_id, content_id, overlay_id, reach, updated_at)
+                        values ($1, $2, $3, $4, $5, $6, now())
+                        on conflict (day, tenant_id, campaign_id, content_id, overlay_id) do update
+                        set reach = excluded.reach, updated_at = now()""")
+                .executeBatch(days.stream().map(day -> Tuple.from(new Object[] {day.day().atOffset(ZoneOffset.UTC),
+                        day.tenant(), day.campaignId(), day.contentId(), day.overlayId(),
+                        io.vertx.core.buffer.Buffer.buffer(day.reach().toBytes())})).toList())
                 .replaceWithVoid();
     }
 
@@ -110,17 +129,40 @@ class FunnelStore {
                 row -> new Counts(sql.key(row), row.getLong("impressions"), row.getLong("clicks"), row.getLong("adds")));
     }
 
-    /** Each group's devices shown an impression: the union of its hourly sketches. */
+    /**
+     * Each group's devices shown an impression: the union of its sketches, a day's where the range covers the whole
+     * UTC day (unless grouped by hour), an hour's at the edges.
+     */
     Uni<List<Reach>> reach(ReportQuery query) {
-        Sql sql = Sql.of(query, "hour", Sql.HOURLY);
-        return pool.preparedQuery("select " + sql.columns() + "reach from funnel_hourly where " + sql.where()
-                        + " and impressions > 0")
+        Instant firstDay = query.from().truncatedTo(ChronoUnit.DAYS);
+        firstDay = firstDay.equals(query.from()) ? firstDay : firstDay.plus(1, ChronoUnit.DAYS);
+        Instant lastDay = query.to().truncatedTo(ChronoUnit.DAYS);
+        List<Uni<List<Reach>>> parts = new ArrayList<>();
+        if (query.groupBy().contains(ReportQuery.Dimension.HOUR) || !firstDay.isBefore(lastDay)) {
+            parts.add(sketches(Sql.of(query, "hour", Sql.HOURLY), " and impressions > 0"));
+        } else {
+            parts.add(sketches(Sql.of(query.within(firstDay, lastDay), "day", Sql.DAILY), ""));
+            if (query.from().isBefore(firstDay)) {
+                parts.add(sketches(Sql.of(query.within(query.from(), firstDay), "hour", Sql.HOURLY), " and impressions > 0"));
+            }
+            if (lastDay.isBefore(query.to())) {
+                parts.add(sketches(Sql.of(query.within(lastDay, query.to()), "hour", Sql.HOURLY), " and impressions > 0"));
+            }
+        }
+        return Uni.join().all(parts).andFailFast().map(results -> {
+            var merged = new java.util.LinkedHashMap<List<String>, Sketch>();
+            results.forEach(part -> part.forEach(group -> merged.merge(group.key(), group.devices(), Sketch::merge)));
+            return merged.entrySet().stream().map(entry -> new Reach(entry.getKey(), entry.getValue())).toList();
+        });
+    }
+
+    private Uni<List<Reach>> sketches(Sql sql, String condition) {
+        return pool.preparedQuery("select " + sql.columns() + "reach from " + sql.table() + " where " + sql.where() + condition)
                 .execute(sql.parameters())
                 .map(rows -> {
                     var merged = new java.util.LinkedHashMap<List<String>, Sketch>();
                     for (Row row : rows) {
-                        Sketch sketch = Sketch.fromBytes(row.getBuffer("reach").getBytes());
-                        merged.merge(sql.key(row), sketch, Sketch::merge);
+                        merged.merge(sql.key(row), Sketch.fromBytes(row.getBuffer("reach").getBytes()), Sketch::merge);
                     }
                     return merged.entrySet().stream().map(entry -> new Reach(entry.getKey(), entry.getValue())).toList();
                 });
@@ -189,6 +231,7 @@ class FunnelStore {
     private record Sql(String table, List<String> expressions, String where, Tuple parameters) {
 
         static final String HOURLY = "funnel_hourly";
+        static final String DAILY = "funnel_daily_reach";
         static final String ORDER_LINES = "funnel_order_line";
         static final String HOLDOUTS = "funnel_holdout h";
 

@@ -1,5 +1,7 @@
 package com.couchcart.funnel;
 
+import java.nio.ByteBuffer;
+
 /**
  * A funnel row's counts for one hour: impressions, clicks, adds and holdouts, and the sketch of the distinct
  * devices shown an impression (reach).
@@ -17,13 +19,21 @@ record HourlyCounts(long impressions, long clicks, long adds, long holdouts, Ske
         };
     }
 
-    io.vertx.core.json.JsonObject toJson() {
-        return new io.vertx.core.json.JsonObject().put("impressions", impressions).put("clicks", clicks).put("adds", adds)
-                .put("holdouts", holdouts).put("reach", FunnelSerdes.base64(reach.toBytes()));
+    /** Four counts, then the sketch: binary, since a row is read and written again for every event it counts. */
+    byte[] toBytes() {
+        byte[] sketch = reach.toBytes();
+        return ByteBuffer.allocate(32 + sketch.length).putLong(impressions).putLong(clicks).putLong(adds)
+                .putLong(holdouts).put(sketch).array();
     }
 
-    static HourlyCounts fromJson(io.vertx.core.json.JsonObject json) {
-        return new HourlyCounts(json.getLong("impressions"), json.getLong("clicks"), json.getLong("adds"),
-                json.getLong("holdouts"), Sketch.fromBytes(FunnelSerdes.fromBase64(json.getString("reach"))));
+    static HourlyCounts fromBytes(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long impressions = buffer.getLong();
+        long clicks = buffer.getLong();
+        long adds = buffer.getLong();
+        long holdouts = buffer.getLong();
+        byte[] sketch = new byte[buffer.remaining()];
+        buffer.get(sketch);
+        return new HourlyCounts(impressions, clicks, adds, holdouts, Sketch.fromBytes(sketch));
     }
 }

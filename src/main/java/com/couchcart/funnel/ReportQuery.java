@@ -62,6 +62,10 @@ record ReportQuery(Instant from, Instant to, List<Dimension> groupBy, String ten
         return new ReportQuery(from, to, List.of(), tenant, campaignId, contentId, overlayId);
     }
 
+    ReportQuery within(Instant start, Instant end) {
+        return new ReportQuery(start, end, groupBy, tenant, campaignId, contentId, overlayId);
+    }
+
     ReportQuery forTenant(String onlyTenant) {
         return new ReportQuery(from, to, groupBy, onlyTenant, campaignId, contentId, overlayId);
     }

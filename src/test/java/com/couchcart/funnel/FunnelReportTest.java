@@ -102,6 +102,29 @@ class FunnelReportTest {
     }
 
     @Test
+    void reachCountsDistinctDevicesAcrossDaysNotTheSumOfTheParts() {
+        String both = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        Instant earlier = now.minus(Duration.ofDays(2));
+        try (FunnelEvents events = new FunnelEvents()) {
+            for (var seen : List.of(Map.entry(both, earlier), Map.entry(UUID.randomUUID().toString(), earlier),
+                    Map.entry(both, now), Map.entry(UUID.randomUUID().toString(), now))) {
+                events.interaction(UUID.randomUUID().toString(), "impression", DeviceSessions.TENANT, seen.getKey(),
+                        campaign, content, cue, null, seen.getValue());
+            }
+        }
+        // Two days ago counts from that day's reach, today from today's hours: one device in both, counted once.
+        JsonPath row = awaitRow("campaign", counts -> counts.getLong("impressions") == 4);
+        assertThat(row.getLong("reach")).isEqualTo(3);
+        JsonPath byDay = awaitReport(Tokens.merchandiser(), Map.of("campaignId", campaign, "groupBy", "day"),
+                answer -> answer.getList("rows").size() == 2);
+        assertThat(byDay.getList("rows.reach", Integer.class)).containsExactly(2, 2);
+        assertThat(byDay.getList("rows.key.day", String.class)).containsExactly(
+                earlier.toString().substring(0, 10), now.toString().substring(0, 10));
+        assertThat(byDay.getLong("totals.reach")).isEqualTo(3);
+    }
+
+    @Test
     void aCancelledOrderSubtractsAndShowsInTheTenantStatement() {
         String device = UUID.randomUUID().toString();
         String tenant = "cancel-" + UUID.randomUUID().toString().substring(0, 8);

@@ -4,6 +4,7 @@ import com.couchcart.testing.CouchCartTest;
 import com.couchcart.testing.DeviceSessions;
 import com.couchcart.testing.LocalStackTestResource;
 import com.couchcart.testing.TopicReader;
+import com.couchcart.testing.Tokens;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -127,8 +128,11 @@ class InteractionTest {
             LocalStackTestResource.kafkaReachable(true);
         }
         List<ConsumerRecord<String, String>> arrived = topic.await(ofOverlay(overlay), 10, Duration.ofSeconds(60));
-        // A send that failed is sent again with its id: every copy of one event carries the same id.
+        // A send that failed is sent again with its id: every copy of one event carries the same id, and counts once.
         assertThat(arrived.stream().map(record -> TopicReader.header(record, "ce_id")).distinct()).hasSize(10);
+        var report = FunnelReportTest.awaitReport(Tokens.merchandiser(), Map.of("overlayId", overlay, "groupBy", "overlay"),
+                answer -> answer.getLong("totals.impressions") == 5 && answer.getLong("totals.clicks") == 5);
+        assertThat(report.getList("rows")).hasSize(1);
     }
 
     @Test

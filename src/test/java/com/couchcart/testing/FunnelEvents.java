@@ -29,7 +29,8 @@ public final class FunnelEvents implements AutoCloseable {
                 .put("occurredAt", occurredAt.toString()).put("sku", sku);
         writer.send("couchcart.overlay-interactions", tenant + "/" + device, data.encode(), Map.of(
                 "ce_specversion", "1.0", "ce_id", id, "ce_source", "/couchcart/tv",
-                "ce_type", "com.couchcart.overlay." + type + ".v1", "content-type", "application/json"));
+                "ce_type", "com.couchcart.overlay." + type + ".v1", "ce_time", occurredAt.toString(),
+                "content-type", "application/json"));
     }
 
     /** An order placed by a device; answers its id. */

@@ -35,7 +35,7 @@ public final class LocalStack {
     /** The topics the application reads and writes; created up front so the first send finds them. */
     public static final List<String> TOPICS = List.of(
             "couchcart.orders", "couchcart.fulfillment", "couchcart.fulfillment.dlq", "couchcart.overlay-interactions",
-            "couchcart.funnel.hourly", "couchcart.funnel.holdouts");
+            "couchcart.funnel.hourly", "couchcart.funnel.daily", "couchcart.funnel.holdouts");
 
     private LocalStack() {
     }
