@@ -73,7 +73,7 @@ cat > "$RESULTS" <<MD
 # Cart add benchmark
 
 $(date -u +%Y-%m-%dT%H:%MZ) · $(nproc) cores · wrk -t1 -c$CONNECTIONS -d$DURATION, on the same machine ·
-service: packaged JVM app ($(java -version 2>&1 | head -1)), production profile, one event loop; $DEVICES devices, every add a new event id ·
+service: packaged JVM app ($(java -version 2>&1 | head -1)), production profile, one event loop${JAVA_ARGS:+, JVM options \`$JAVA_ARGS\`}; $DEVICES devices, every add a new event id ·
 Redis: the embedded Redis the service used, redis-benchmark with $CONNECTIONS clients.
 
 | | requests/s | p50 | p99 | errors |

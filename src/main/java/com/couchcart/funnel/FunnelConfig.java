@@ -2,8 +2,6 @@ package com.couchcart.funnel;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -27,6 +25,10 @@ public interface FunnelConfig {
     int streamMaxLength();
 
     Relay relay();
+
+    /** How often the backlog and the dropped events are measured ({@code couchcart_funnel_backlog}, …). */
+    @WithDefault("5s")
+    Duration backlogInterval();
 
     /**
      * How long the stream processor remembers an event's id: a copy sent again within it is counted once. Relays

@@ -40,7 +40,7 @@ public class FunnelMonitor implements HealthCheck {
                 .register(registry);
     }
 
-    @Scheduled(every = "${couchcart.outbox.lag-interval}")
+    @Scheduled(every = "${couchcart.funnel.backlog-interval}")
     Uni<Void> measure() {
         var streams = redis.stream(String.class);
         var values = redis.value(String.class);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Keeps what the stream processor computed where every instance can report it: hourly rows and holdout exposures,
@@ -31,32 +32,28 @@ class FunnelSink {
 
     @Incoming("funnel-hourly")
     Uni<Void> hourly(ConsumerRecords<String, byte[]> records) {
-        List<FunnelStore.HourlyRow> rows = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String[] key = record.key() == null ? new String[0] : record.key().split("\\|", -1);
-            if (key.length != 5 || record.value() == null) {
-                LOG.warnf("Skipped a record of %s with key %s", FunnelTopology.HOURLY, record.key());
-                continue;
-            }
-            rows.add(new FunnelStore.HourlyRow(Instant.parse(key[0]), key[1], key[2], key[3], key[4],
-                    HourlyCounts.fromBytes(record.value())));
-        }
-        return untilStored(store.saveHourly(rows));
+        return untilStored(store.saveHourly(rows(records, FunnelTopology.HOURLY, (key, value) -> new FunnelStore.HourlyRow(
+                Instant.parse(key[0]), key[1], key[2], key[3], key[4], HourlyCounts.fromBytes(value)))));
     }
 
     @Incoming("funnel-daily")
     Uni<Void> daily(ConsumerRecords<String, byte[]> records) {
-        List<FunnelStore.DailyReach> days = new ArrayList<>(records.count());
+        return untilStored(store.saveDaily(rows(records, FunnelTopology.DAILY, (key, value) -> new FunnelStore.DailyReach(
+                Instant.parse(key[0]), key[1], key[2], key[3], key[4], Sketch.fromBytes(value)))));
+    }
+
+    /** The records of a topic keyed {@code time|tenant|campaign|content|overlay}; others are skipped with a warning. */
+    private static <T> List<T> rows(ConsumerRecords<String, byte[]> records, String topic, BiFunction<String[], byte[], T> read) {
+        List<T> rows = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             String[] key = record.key() == null ? new String[0] : record.key().split("\\|", -1);
             if (key.length != 5 || record.value() == null) {
-                LOG.warnf("Skipped a record of %s with key %s", FunnelTopology.DAILY, record.key());
+                LOG.warnf("Skipped a record of %s with key %s", topic, record.key());
                 continue;
             }
-            days.add(new FunnelStore.DailyReach(Instant.parse(key[0]), key[1], key[2], key[3], key[4],
-                    Sketch.fromBytes(record.value())));
+            rows.add(read.apply(key, record.value()));
         }
-        return untilStored(store.saveDaily(days));
+        return rows;
     }
 
     @Incoming("funnel-holdouts")
