@@ -24,6 +24,12 @@ record FunnelReport(Instant from, Instant to, List<String> groupBy, String attri
      */
     record Metrics(long impressions, long reach, long clicks, long adds, long orders, long units, List<Money> revenue,
                    double ctr, double addRate, double conversionRate, HoldoutMetrics holdout, Lift lift) {
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        boolean isEmpty() {
+            return impressions == 0 && clicks == 0 && adds == 0 && orders == 0 && units == 0 && revenue.isEmpty()
+                    && holdout.devices() == 0;
+        }
     }
 
     /** The held-out devices of the group's campaigns, and their orders of the products they were held out from. */

@@ -70,9 +70,24 @@ class FunnelSink {
         return untilStored(store.saveHoldouts(events));
     }
 
-    /** PostgreSQL away: the batch waits (and with it its partition) until it is stored. */
+    /**
+     * PostgreSQL away: the batch waits (and with it its partition) until it is stored. A batch PostgreSQL refuses for
+     * its content (a data or integrity error) would never be stored: it is logged and passed, not retried for ever.
+     */
     static Uni<Void> untilStored(Uni<Void> write) {
-        return write.onFailure().invoke(failure -> LOG.warnf("Funnel results not stored yet, trying again: %s", failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely();
+        return write.onFailure(failure -> !refusedForGood(failure))
+                .invoke(failure -> LOG.warnf("Funnel results not stored yet, trying again: %s", failure.toString()))
+                .onFailure(failure -> !refusedForGood(failure))
+                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.errorf("Funnel results refused by PostgreSQL and skipped: %s", failure.toString());
+                    return null;
+                });
+    }
+
+    /** SQLSTATE class 22 (data exception) or 23 (integrity constraint violation): the content, not the moment. */
+    static boolean refusedForGood(Throwable failure) {
+        return failure instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
     }
 }

@@ -85,18 +85,20 @@ class FunnelStore {
                 .replaceWithVoid();
     }
 
+    /** Keeps the holdouts of a campaign (one without is no comparison for anything). */
     Uni<Void> saveHoldouts(List<FunnelEvent> holdouts) {
-        if (holdouts.isEmpty()) {
+        List<Tuple> rows = holdouts.stream().filter(event -> event.campaignId() != null)
+                .map(event -> Tuple.from(new Object[] {
+                        event.occurredAt().truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC), event.tenant(),
+                        event.campaignId(), nonNull(event.contentId()), nonNull(event.overlayId()), event.deviceId(),
+                        event.sku()})).toList();
+        if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return pool.preparedQuery("""
                         insert into funnel_holdout (hour, tenant_id, campaign_id, content_id, overlay_id, device_id, sku)
                         values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing""")
-                .executeBatch(holdouts.stream().filter(event -> event.campaignId() != null)
-                        .map(event -> Tuple.from(new Object[] {
-                                event.occurredAt().truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC), event.tenant(),
-                                event.campaignId(), nonNull(event.contentId()), nonNull(event.overlayId()), event.deviceId(),
-                                event.sku()})).toList())
+                .executeBatch(rows)
                 .replaceWithVoid();
     }
 

@@ -89,9 +89,11 @@ class ReportService {
             source.stream().filter(key -> !keys.contains(key)).forEach(keys::add);
         }
         keys.sort(KEY_ORDER);
+        // A row with nothing to show (say, only holdouts of an overlay of no campaign) is left out.
         List<FunnelReport.Row> rows = keys.stream().map(key -> new FunnelReport.Row(named(query, key),
-                metrics(countsByKey.get(key), reachByKey.getOrDefault(key, Sketch.EMPTY),
-                        ordersByKey.getOrDefault(key, List.of()), holdoutsByKey.get(key)))).toList();
+                        metrics(countsByKey.get(key), reachByKey.getOrDefault(key, Sketch.EMPTY),
+                                ordersByKey.getOrDefault(key, List.of()), holdoutsByKey.get(key))))
+                .filter(row -> !row.metrics().isEmpty()).toList();
 
         FunnelStore.Counts total = new FunnelStore.Counts(List.of(), sum(counts, FunnelStore.Counts::impressions),
                 sum(counts, FunnelStore.Counts::clicks), sum(counts, FunnelStore.Counts::adds));

@@ -70,7 +70,8 @@ class ReportsPageBrowserTest {
         Map<String, String> query = Map.of("campaignId", campaign, "groupBy", "campaign,overlay",
                 "from", today.minusDays(6) + "T00:00:00Z", "to", today.plusDays(1) + "T00:00:00Z");
         await().atMost(WAIT).ignoreExceptions()
-                .until(() -> api(query).getInt("rows[0].orders") == 1 && api(query).getInt("rows[0].impressions") == 4);
+                .until(() -> api(query).getInt("rows[0].orders") == 1 && api(query).getInt("rows[0].impressions") == 4
+                        && api(query).getInt("rows[0].reach") == 3);
         JsonPath answer = api(query);
 
         WebDriver browser = Browsers.open(1440, 1000);
