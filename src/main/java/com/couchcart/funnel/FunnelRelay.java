@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -155,12 +154,26 @@ public class FunnelRelay {
         if (entries.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<Uni<String>> sends = new ArrayList<>(entries.size());
+        List<String> done = new ArrayList<>(entries.size());
+        List<String> sent = new ArrayList<>(entries.size());
+        List<FunnelPublisher.Outgoing> outgoing = new ArrayList<>(entries.size());
         for (StreamMessage<String, String, String> entry : entries) {
-            sends.add(send(shard, entry));
+            try {
+                outgoing.add(new FunnelPublisher.Outgoing("f" + shard.number() + "-" + entry.id(),
+                        FunnelEvent.fromStream(entry.payload())));
+                sent.add(entry.id());
+            } catch (RuntimeException unreadable) {
+                // Nothing will ever read it: forget it rather than hold the stream up.
+                LOG.warnf("Funnel entry %s of %s is unreadable and is dropped: %s", entry.id(), shard.stream(), unreadable.toString());
+                done.add(entry.id());
+            }
         }
-        return Uni.join().all(sends).andFailFast().flatMap(results -> {
-            List<String> done = results.stream().filter(Objects::nonNull).toList();
+        return publisher.send(outgoing).flatMap(acknowledged -> {
+            for (int i = 0; i < acknowledged.length; i++) {
+                if (acknowledged[i]) {
+                    done.add(sent.get(i));
+                }
+            }
             return forget(shard, done).map(ignored -> {
                 relayed.increment(done.size());
                 if (done.size() < entries.size()) {
@@ -169,24 +182,6 @@ public class FunnelRelay {
                 return entries.size();
             });
         });
-    }
-
-    /** Answers the entry's id once Kafka has it, null when the send failed. */
-    private Uni<String> send(FunnelCapture.Shard shard, StreamMessage<String, String, String> entry) {
-        FunnelEvent event;
-        try {
-            event = FunnelEvent.fromStream(entry.payload());
-        } catch (RuntimeException unreadable) {
-            // Nothing will ever read it: forget it rather than hold the stream up.
-            LOG.warnf("Funnel entry %s of %s is unreadable and is dropped: %s", entry.id(), shard.stream(), unreadable.toString());
-            return Uni.createFrom().item(entry.id());
-        }
-        return publisher.send("f" + shard.number() + "-" + entry.id(), event)
-                .replaceWith(entry.id())
-                .onFailure().recoverWithItem(error -> {
-                    failure = new Failure(failure == null ? Instant.now() : failure.since(), error.toString());
-                    return null;
-                });
     }
 
     private Uni<Void> forget(FunnelCapture.Shard shard, List<String> ids) {
