@@ -30,7 +30,7 @@ start_app "$WORK" -Dquarkus.oidc.tenant-enabled=true -Dquarkus.oidc.auth-server-
 echo "Reporting $RATE events/s for $SECONDS_OF_LOAD s…"
 java -cp "$CP" com.couchcart.funnel.FunnelLoad load 127.0.0.1 "$APP_PORT" "$RATE" "$SECONDS_OF_LOAD" "$JDBC" \
   "$WORK/load.txt" | tee "$WORK/load.log"
-read -r accepted counted failed throughput probes sent lag50 lag99 lagmax answered_ms < "$WORK/load.txt"
+read -r accepted counted failed throughput probes sent lag50 lag99 lagmax answered_ms records distinct < "$WORK/load.txt"
 rss=$(ps -o rss= -p "$(pgrep -f 'quarkus-run.jar' | head -1)" | awk '{printf "%.0f", $1 / 1024}')
 
 echo "Seeding $DAYS days of hourly rows for $CAMPAIGNS campaigns…"
@@ -57,12 +57,13 @@ stack, one partition per topic) and the load client on the same machine.
 
 ## Capture → Kafka → stream processor → report table
 
-| offered | accepted | counted in the report | refused/failed | end-to-end events/s | lag p50 | lag p99 | lag max | service RSS |
-|---|---|---|---|---|---|---|---|---|
-| $RATE/s × ${SECONDS_OF_LOAD} s | $accepted | $counted | $failed | $throughput | $lag50 ms | $lag99 ms | $lagmax ms | $rss MB |
+| offered | accepted | on Kafka (distinct ids) | counted in the report | refused/failed | end-to-end events/s | lag p50 | lag p99 | lag max | service RSS |
+|---|---|---|---|---|---|---|---|---|---|
+| $RATE/s × ${SECONDS_OF_LOAD} s | $accepted | $records ($distinct) | $counted | $failed | $throughput | $lag50 ms | $lag99 ms | $lagmax ms | $rss MB |
 
-Events: impressions in batches of 50 from 400 devices. *Counted* is the sum the report reads: equal to *accepted* when
-every event was counted once. *Lag*: from the service's 202 for a probe event ($probes of $sent probes measured) to the
+Events: impressions in batches of 50 from 400 devices. *On Kafka*: records the relays sent, and their distinct CloudEvents
+ids (more records than ids: copies sent again). *Counted* is the sum the report reads: equal to *accepted* when every
+event was counted once. *Lag*: from the service's 202 for a probe event ($probes of $sent probes measured) to the
 moment its row was upserted into \`funnel_hourly\`. Targets: p99 ≤ 5 s at 20,000 events/s, every event counted once.
 
 ## Report queries ($DAYS days of hourly rows, $CAMPAIGNS campaigns, a sketch of 1,500–4,000 devices per row)

@@ -35,6 +35,9 @@ start_stack() {
 start_app() {
   local work=$1; shift
   echo "Starting the service (production profile, demo data, one event loop)…"
+  # The stream processor's local state belongs to this run's broker: a fresh folder each run.
+  rm -rf "$work/kafka-streams-state"
+  KAFKA_STREAMS_STATE_DIR="$PWD/$work/kafka-streams-state" \
   COUCHCART_EVENT_LOOPS=1 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     java -Dcouchcart.demo-data.enabled=true -Dquarkus.oidc.tenant-enabled=false "$@" ${JAVA_ARGS:-} \
          -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &

@@ -164,11 +164,37 @@ public final class FunnelLoad {
             }
             lags.sort(Long::compare);
             double throughput = counted * 1000.0 / Math.max(1, landed - started);
-            Files.writeString(result, "%d %d %d %.0f %d %d %d %d %d %d%n".formatted(accepted.get(), counted, failed.get(),
+            long[] onTopic = onTopic(System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
+            Files.writeString(result, "%d %d %d %.0f %d %d %d %d %d %d %d %d%n".formatted(accepted.get(), counted, failed.get(),
                     throughput, lags.size(), probes.size(), percentile(lags, 50), percentile(lags, 99),
-                    lags.isEmpty() ? -1 : lags.get(lags.size() - 1), answered - started));
+                    lags.isEmpty() ? -1 : lags.get(lags.size() - 1), answered - started, onTopic[0], onTopic[1]));
         }
         vertx.close();
+    }
+
+    /** The load's records on the interactions topic, and their distinct CloudEvents ids (copies a relay sent again). */
+    private static long[] onTopic(String bootstrap) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        long records = 0;
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
+                "bootstrap.servers", bootstrap, "group.id", "bench-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+                "max.poll.records", "5000"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of(FunnelTopology.INTERACTIONS));
+            int idle = 0;
+            while (idle < 10) {
+                var batch = consumer.poll(java.time.Duration.ofMillis(500));
+                idle = batch.isEmpty() ? idle + 1 : 0;
+                for (var record : batch) {
+                    if (record.value().contains("\"contentId\":\"bench-load\"")) {
+                        records++;
+                        ids.add(new String(record.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return new long[] {records, ids.size()};
     }
 
     private static void send(HttpClient http, String token, JsonArray events, AtomicLong accepted, AtomicLong failed,

@@ -51,6 +51,9 @@ public final class PackagedApp implements AutoCloseable {
                 .redirectOutput(new File("target/" + name + "-app.log"));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // The stream processor's local state belongs to one broker: each launch starts from a fresh folder.
+        builder.environment().put("KAFKA_STREAMS_STATE_DIR",
+                java.nio.file.Files.createTempDirectory(Path.of("target"), name + "-kafka-streams-").toAbsolutePath().toString());
         PackagedApp app = new PackagedApp(builder.start(), "http://localhost:" + port);
         try {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
