@@ -61,6 +61,13 @@ public interface FunnelConfig {
         @WithDefault("30s")
         Duration claimAfter();
 
+        /**
+         * A relay that has held nothing and read nothing for this long is gone (its instance stopped): it is taken
+         * off the streams' consumer groups.
+         */
+        @WithDefault("PT1H")
+        Duration forgetAfter();
+
         /** After a failed round (Kafka away) the relay waits 0.2 s, doubling up to this. */
         @WithDefault("30s")
         Duration maxBackoff();

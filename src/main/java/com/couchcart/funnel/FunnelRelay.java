@@ -13,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -22,7 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -143,7 +146,40 @@ public class FunnelRelay {
         }
         nextClaim[shard.number()] = now + config.claimAfter().toMillis() / 2;
         return streams.xautoclaim(shard.stream(), GROUP, consumer, config.claimAfter(), "0-0", config.batchSize())
-                .map(ClaimedMessages::getMessages);
+                .map(ClaimedMessages::getMessages)
+                .call(() -> forgetGone(shard));
+    }
+
+    /**
+     * Takes relays of stopped instances off the group: those that hold nothing (what they held has been taken over)
+     * and have been idle for {@code forget-after}. Every start of an instance adds a consumer name.
+     */
+    private Uni<Void> forgetGone(FunnelCapture.Shard shard) {
+        return redis.execute("XINFO", "CONSUMERS", shard.stream(), GROUP).flatMap(consumers -> {
+            List<Uni<Void>> forgets = new ArrayList<>();
+            for (Response entry : consumers) {
+                Map<String, String> fields = fields(entry);
+                String name = fields.get("name");
+                if (name != null && !name.equals(consumer) && "0".equals(fields.get("pending"))
+                        && Long.parseLong(fields.getOrDefault("idle", "0")) > config.forgetAfter().toMillis()) {
+                    forgets.add(streams.xgroupDelConsumer(shard.stream(), GROUP, name).replaceWithVoid());
+                }
+            }
+            return forgets.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(forgets).andFailFast().replaceWithVoid();
+        });
+    }
+
+    /** An XINFO entry's fields: a map (RESP3) or a flat list of field, value (RESP2). */
+    private static Map<String, String> fields(Response entry) {
+        Map<String, String> fields = new HashMap<>();
+        if (!entry.getKeys().isEmpty()) {
+            entry.getKeys().forEach(key -> fields.put(key, String.valueOf(entry.get(key))));
+        } else {
+            for (int i = 0; i + 1 < entry.size(); i += 2) {
+                fields.put(entry.get(i).toString(), String.valueOf(entry.get(i + 1)));
+            }
+        }
+        return fields;
     }
 
     /**

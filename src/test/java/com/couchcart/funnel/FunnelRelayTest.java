@@ -44,6 +44,7 @@ class FunnelRelayTest {
         try (TopicReader topic = new TopicReader("couchcart.overlay-interactions")) {
             CAPTURE_AND_HOLD.run(redis, capture.keys(shard), arguments).await().atMost(Duration.ofSeconds(5));
             assertThat(pendingOf(shard, deadRelay)).isGreaterThanOrEqualTo(20);
+            assertThat(consumersOf(shard)).contains(deadRelay);
 
             // Taken over once they have waited claim-after (3 s in tests), sent, then forgotten.
             List<ConsumerRecord<String, String>> arrived = topic.await(InteractionTest.ofOverlay(overlay), 20, Duration.ofSeconds(30));
@@ -51,7 +52,15 @@ class FunnelRelayTest {
             assertThat(arrived).extracting(record -> TopicReader.header(record, "ce_id"))
                     .allMatch(id -> id.startsWith("f" + shard.number() + "-"));
             await().atMost(Duration.ofSeconds(10)).until(() -> pendingOf(shard, deadRelay) == 0);
+            // Holding nothing and idle past forget-after (2 s in tests), the dead relay leaves the group.
+            await().atMost(Duration.ofSeconds(20)).until(() -> !consumersOf(shard).contains(deadRelay));
+            assertThat(consumersOf(shard)).isNotEmpty();
         }
+    }
+
+    private String consumersOf(FunnelCapture.Shard shard) {
+        return redis.execute("XINFO", "CONSUMERS", shard.stream(), FunnelRelay.GROUP).await().atMost(Duration.ofSeconds(5))
+                .toString();
     }
 
     private long pendingOf(FunnelCapture.Shard shard, String consumer) {
