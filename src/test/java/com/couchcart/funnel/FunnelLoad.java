@@ -22,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -127,28 +128,25 @@ public final class FunnelLoad {
             }
         });
         done.get();
-        long sendEnd = System.currentTimeMillis();
-        while (inFlight.get() > 0 && System.currentTimeMillis() - sendEnd < 30_000) {
-            Thread.sleep(20);
-        }
+        awaitOrGoOn(Duration.ofSeconds(30), Duration.ofMillis(20), () -> inFlight.get() == 0);
         long answered = System.currentTimeMillis();
         LOG.infof("Sent for %d s: %d events accepted, %d refused or failed", seconds, accepted.get(), failed.get());
 
-        long counted = 0;
-        long landed = 0;
         try (Connection db = DriverManager.getConnection(jdbc)) {
-            for (long deadline = System.currentTimeMillis() + 180_000; System.currentTimeMillis() < deadline; Thread.sleep(200)) {
+            // Until every accepted event is in the report's table (or 3 minutes pass: then what arrived is reported).
+            long[] tally = new long[2];
+            awaitOrGoOn(Duration.ofMinutes(3), Duration.ofMillis(200), () -> {
                 try (PreparedStatement query = db.prepareStatement("""
                         select coalesce(sum(impressions), 0), max(updated_at) from funnel_hourly where content_id = 'bench-load'""");
                      ResultSet rows = query.executeQuery()) {
                     rows.next();
-                    counted = rows.getLong(1);
-                    landed = rows.getTimestamp(2) == null ? 0 : rows.getTimestamp(2).getTime();
+                    tally[0] = rows.getLong(1);
+                    tally[1] = rows.getTimestamp(2) == null ? 0 : rows.getTimestamp(2).getTime();
                 }
-                if (counted >= accepted.get()) {
-                    break;
-                }
-            }
+                return tally[0] >= accepted.get();
+            });
+            long counted = tally[0];
+            long landed = tally[1];
             List<Long> lags = new ArrayList<>();
             try (PreparedStatement query = db.prepareStatement(
                     "select overlay_id, updated_at from funnel_hourly where content_id = 'bench-probe' and overlay_id like ?")) {
@@ -195,6 +193,14 @@ public final class FunnelLoad {
             }
         }
         return new long[] {records, ids.size()};
+    }
+
+    private static void awaitOrGoOn(Duration atMost, Duration poll, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            org.awaitility.Awaitility.await().atMost(atMost).pollInterval(poll).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            LOG.warnf("Not there after %s; reporting what there is", atMost);
+        }
     }
 
     private static void send(HttpClient http, String token, JsonArray events, AtomicLong accepted, AtomicLong failed,
