@@ -4,7 +4,7 @@
 # reports read them. Measures events/s end to end, every event counted once, and capture-to-report lag (a probe
 # event every 250 ms: from the 202 to the moment its row is in the report's table). Then seeds 30 days of hourly rows
 # for 100 campaigns and measures the report query: one campaign over 30 days, and all 100 grouped by campaign.
-#   bench/funnel.sh          (RATE=20000 LOAD_SECONDS=30 CAMPAIGNS=100 DAYS=30 to change the load)
+#   bench/funnel.sh          (RATE=20000 LOAD_SECONDS=30 CAMPAIGNS=100 DAYS=30 to change the load; RESULTS=… another file)
 # Writes bench/results/funnel.md. Everything runs on loopback and stops by itself.
 . "$(dirname "$0")/lib.sh"
 RATE=${RATE:-20000}
@@ -12,7 +12,7 @@ SECONDS_OF_LOAD=${LOAD_SECONDS:-30}
 CAMPAIGNS=${CAMPAIGNS:-100}
 DAYS=${DAYS:-30}
 WORK=target/bench/funnel
-RESULTS=bench/results/funnel.md
+RESULTS=${RESULTS:-bench/results/funnel.md}
 mkdir -p "$WORK"
 need wrk wrk
 

@@ -65,7 +65,9 @@ class FunnelReportTest {
         Shopping.checkout(shopper, UUID.randomUUID().toString(), Shopping.checkoutBody(handoff.getString("handoffId")))
                 .statusCode(201);
 
-        JsonPath row = awaitRow("campaign,overlay", row0 -> row0.getLong("orders") == 1 && row0.getLong("impressions") == 4);
+        // (A day's reach follows its hours by a moment: when the range ends at midnight, today's reach is the day's.)
+        JsonPath row = awaitRow("campaign,overlay", row0 -> row0.getLong("orders") == 1 && row0.getLong("impressions") == 4
+                && row0.getLong("reach") == 3);
         assertThat(row.getMap("key")).containsExactlyInAnyOrderEntriesOf(Map.of("campaign", campaign, "overlay", cue));
         assertThat(row.getLong("impressions")).isEqualTo(4);
         assertThat(row.getLong("reach")).isEqualTo(3);
@@ -95,7 +97,7 @@ class FunnelReportTest {
             events.interaction("last-" + UUID.randomUUID(), "add", DeviceSessions.TENANT, device, campaign, content,
                     cue, sku, Instant.now());
         }
-        JsonPath row = awaitRow("campaign", counts -> counts.getLong("adds") == 1);
+        JsonPath row = awaitRow("campaign", counts -> counts.getLong("adds") == 1 && counts.getLong("reach") >= 1);
         assertThat(row.getLong("impressions")).isEqualTo(2);
         assertThat(row.getLong("clicks")).isEqualTo(1);
         assertThat(row.getLong("reach")).isEqualTo(1);
@@ -113,12 +115,13 @@ class FunnelReportTest {
                         campaign, content, cue, null, seen.getValue());
             }
         }
-        // Two days ago counts from that day's reach, today from today's hours: one device in both, counted once.
-        JsonPath row = awaitRow("campaign", counts -> counts.getLong("impressions") == 4);
+        // Two days ago counts from that day's reach, today from today's hours: one device in both, counted once (the
+        // sum of the parts, 4, would never satisfy the wait). A day's reach follows its hours by a moment.
+        JsonPath row = awaitRow("campaign", counts -> counts.getLong("impressions") == 4 && counts.getLong("reach") == 3);
         assertThat(row.getLong("reach")).isEqualTo(3);
         JsonPath byDay = awaitReport(Tokens.merchandiser(), Map.of("campaignId", campaign, "groupBy", "day"),
-                answer -> answer.getList("rows").size() == 2);
-        assertThat(byDay.getList("rows.reach", Integer.class)).containsExactly(2, 2);
+                answer -> answer.getList("rows").size() == 2
+                        && answer.getList("rows.reach", Integer.class).equals(List.of(2, 2)));
         assertThat(byDay.getList("rows.key.day", String.class)).containsExactly(
                 earlier.toString().substring(0, 10), now.toString().substring(0, 10));
         assertThat(byDay.getLong("totals.reach")).isEqualTo(3);
@@ -191,7 +194,7 @@ class FunnelReportTest {
 
         String partner = Tokens.partner(own);
         JsonPath mine = awaitReport(partner, Map.of("campaignId", campaign, "groupBy", "tenant,campaign"),
-                answer -> answer.getList("rows").size() == 1);
+                answer -> answer.getList("rows").size() == 1 && answer.getLong("totals.reach") == 1);
         assertThat(mine.getList("rows.key.tenant")).containsExactly(own);
         assertThat(mine.getLong("totals.impressions")).isEqualTo(1);
         assertThat(mine.getLong("totals.orders")).isEqualTo(1);
