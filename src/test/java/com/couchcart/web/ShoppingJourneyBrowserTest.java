@@ -79,8 +79,14 @@ class ShoppingJourneyBrowserTest {
                     .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", qr)));
             Browsers.screenshot(tv, "tv-qr");
 
-            // The phone's camera reads the code off the TV's screen.
-            String link = QrImages.decode(QrImages.image(qr.getScreenshotAs(OutputType.BYTES)));
+            // The phone's camera reads the code off the TV's screen; like a camera, it looks again until it has it
+            // (a capture taken while the frame was still being painted once read nothing).
+            String[] read = new String[1];
+            await().atMost(WAIT).ignoreExceptions().until(() -> {
+                read[0] = QrImages.decode(QrImages.image(qr.getScreenshotAs(OutputType.BYTES)));
+                return read[0] != null;
+            });
+            String link = read[0];
             assertThat(link).contains("/phone/?user_code=" + text(tv, "user-code"));
 
             phone.get(link);
