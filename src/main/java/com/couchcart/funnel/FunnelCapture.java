@@ -24,7 +24,6 @@ public class FunnelCapture {
     /** The Lua function {@code capture(stream, dropped, first)}, to prepend to scripts that capture events. */
     public static final String SCRIPT = "/funnel/capture.lua";
     private static final RedisScript APPEND = RedisScript.of(SCRIPT, "/funnel/append.lua");
-    private static final int VALUES_PER_EVENT = 20;
 
     /** A shard of devices: its hash slot and the keys in it. */
     public record Shard(int number) {
@@ -71,11 +70,14 @@ public class FunnelCapture {
 
     /** The arguments a capturing script passes to {@code capture} from its index {@code first}. */
     public List<String> arguments(List<FunnelEvent> events) {
-        List<String> arguments = new ArrayList<>(3 + events.size() * VALUES_PER_EVENT);
+        List<List<String>> fields = events.stream().map(FunnelEvent::streamFields).toList();
+        // Every event has the same fields (absent values are empty strings): the script steps through them by this width.
+        int width = fields.isEmpty() ? 0 : fields.get(0).size();
+        List<String> arguments = new ArrayList<>(3 + events.size() * width);
         arguments.add(streamMaxLength);
         arguments.add(Integer.toString(events.size()));
-        arguments.add(Integer.toString(VALUES_PER_EVENT));
-        events.forEach(event -> arguments.addAll(event.streamFields()));
+        arguments.add(Integer.toString(width));
+        fields.forEach(arguments::addAll);
         return arguments;
     }
 
