@@ -18,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/admin/campaigns/{id}")
@@ -36,12 +39,24 @@ public class CampaignResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a campaign: its name and holdout share (0 to 0.5)")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid body, each field named in errors",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "No or an invalid staff token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", description = "Not a merchandiser",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Uni<Response> put(@PathParam("id") @Pattern(regexp = com.couchcart.overlay.CueRequest.ID) String id,
                              @Valid @NotNull CampaignRequest request) {
         return campaigns.put(id, request).map(Upserted::toResponse);
     }
 
     @GET
+    @Operation(summary = "A campaign")
+    @APIResponse(responseCode = "200", description = "The campaign")
+    @APIResponse(responseCode = "404", description = "No such campaign",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Uni<Campaign> get(@PathParam("id") String id) {
         return campaigns.find(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No campaign '" + id + "'."));
     }

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -40,6 +43,9 @@ public class HoldoutResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The campaigns this device is held out of (stable per device and campaign)")
+    @APIResponse(responseCode = "200", description = "Campaign ids")
+    @APIResponse(responseCode = "401", description = "No or an invalid device session",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public HeldOut get() {
         return new HeldOut(holdouts.heldOut(DevicePrincipal.of(identity).session().deviceId()));
     }

@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -42,6 +45,13 @@ public class InteractionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report impressions, clicks and holdouts (at most 500 a batch; a bad batch is refused whole)")
+    @APIResponse(responseCode = "202", description = "Captured; relayed to Kafka and counted shortly")
+    @APIResponse(responseCode = "400", description = "A bad batch, each field named in errors; nothing of it is captured",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "No or an invalid device session",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "Redis out of reach: send the batch again after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Uni<Response> report(@Valid @NotNull InteractionBatch batch) {
         var device = DevicePrincipal.of(identity).session();
         Instant received = Instant.now();

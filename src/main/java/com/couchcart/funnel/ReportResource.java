@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -49,6 +52,13 @@ public class ReportResource {
     @Path("/funnel")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The funnel from impression to order, grouped and filtered; Accept: text/csv for CSV")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named in errors",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "No or an invalid staff token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", description = "Not staff, or a partner asking for another tenant",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Uni<FunnelReport> funnel(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("groupBy") String groupBy, @QueryParam("tenant") String tenant,
                                     @QueryParam("campaignId") String campaignId, @QueryParam("contentId") String contentId,
@@ -72,6 +82,13 @@ public class ReportResource {
     @Path("/tenants")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Each TV brand's credited orders in a month (YYYY-MM), for its revenue share")
+    @APIResponse(responseCode = "200", description = "The statement")
+    @APIResponse(responseCode = "400", description = "month is not YYYY-MM",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "No or an invalid staff token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", description = "Not staff",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Uni<TenantStatement> tenants(@QueryParam("month") String month) {
         YearMonth parsed;
         try {

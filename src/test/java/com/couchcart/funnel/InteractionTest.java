@@ -157,7 +157,6 @@ class InteractionTest {
     static double metric(String name) {
         return given().get("/q/metrics").then().extract().asString().lines()
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+                .collect(java.util.stream.Collectors.summingDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))));
     }
 }

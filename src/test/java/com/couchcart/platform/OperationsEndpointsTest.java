@@ -51,7 +51,10 @@ class OperationsEndpointsTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/tv/sessions"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/admin/tenants/{id}"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/tv/{tenant}/contents/{contentId}/overlays"))
-                .body("components.schemas", org.hamcrest.Matchers.hasKey("OverlayView"));
+                .body("components.schemas", org.hamcrest.Matchers.hasKey("OverlayView"))
+                .body("paths.'/api/admin/reports/funnel'.get.responses", org.hamcrest.Matchers.hasKey("403"))
+                .body("paths.'/api/admin/reports/funnel'.get.responses.'400'.content", org.hamcrest.Matchers.hasKey("application/problem+json"))
+                .body("paths.'/api/tv/interactions'.post.responses", org.hamcrest.Matchers.hasKey("503"));
     }
 
     @Test

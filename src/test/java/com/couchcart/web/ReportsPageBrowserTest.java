@@ -42,12 +42,11 @@ class ReportsPageBrowserTest {
 
     @Test
     void staffSeeTheFunnelTheApiReportsForACampaign() {
-        String sku = Shopping.product("45.00", 50);
-        String content = "page-" + UUID.randomUUID().toString().substring(0, 8);
-        String cue = "p" + UUID.randomUUID().toString().substring(0, 8);
-        String campaign = "campaign-" + cue;
-        Admin.vod(content, 600_000);
-        Admin.timeline(content, List.of(Admin.cue(cue, 0L, 60_000L, sku, 1))).statusCode(200);
+        Shown shown = Shown.campaignOverlay("45.00");
+        String sku = shown.sku();
+        String content = shown.content();
+        String cue = shown.cue();
+        String campaign = shown.campaign();
         for (int viewer = 0; viewer < 3; viewer++) {
             String device = DeviceSessions.token();
             List<Map<String, Object>> events = viewer == 0
@@ -112,12 +111,10 @@ class ReportsPageBrowserTest {
 
     @Test
     void aHeldOutTvHidesTheCampaignsOverlayAndReportsAHoldout() {
-        String sku = Shopping.product("12.00", 20);
-        String content = "held-" + UUID.randomUUID().toString().substring(0, 8);
-        String cue = "h" + UUID.randomUUID().toString().substring(0, 8);
-        String campaign = "campaign-" + cue;
-        Admin.vod(content, 600_000);
-        Admin.timeline(content, List.of(Admin.cue(cue, 0L, 600_000L, sku, 1))).statusCode(200);
+        Shown shown = Shown.campaignOverlay("12.00");
+        String content = shown.content();
+        String cue = shown.cue();
+        String campaign = shown.campaign();
         given().auth().oauth2(Tokens.merchandiser()).contentType("application/json")
                 .body(Map.of("name", "Half held out", "holdoutShare", 0.5)).put("/api/admin/campaigns/" + campaign)
                 .then().statusCode(201);
@@ -147,6 +144,19 @@ class ReportsPageBrowserTest {
             assertThat(api(query).getInt("totals.impressions")).isZero();
         } finally {
             Browsers.quit(tv, "last-tv-holdout");
+        }
+    }
+
+    /** A product shown by one overlay, of a campaign of its own, through the first ten minutes of a content. */
+    private record Shown(String sku, String content, String cue, String campaign) {
+
+        static Shown campaignOverlay(String price) {
+            String sku = Shopping.product(price, 50);
+            String content = "page-" + UUID.randomUUID().toString().substring(0, 8);
+            String cue = "p" + UUID.randomUUID().toString().substring(0, 8);
+            Admin.vod(content, 600_000);
+            Admin.timeline(content, List.of(Admin.cue(cue, 0L, 600_000L, sku, 1))).statusCode(200);
+            return new Shown(sku, content, cue, "campaign-" + cue);
         }
     }
 
