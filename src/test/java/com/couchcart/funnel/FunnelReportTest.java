@@ -67,7 +67,7 @@ class FunnelReportTest {
 
         // (A day's reach follows its hours by a moment: when the range ends at midnight, today's reach is the day's.)
         JsonPath row = awaitRow("campaign,overlay", row0 -> row0.getLong("orders") == 1 && row0.getLong("impressions") == 4
-                && row0.getLong("reach") == 3);
+                && row0.getLong("reach") == 3 && row0.getLong("clicks") == 2 && row0.getLong("adds") == 1);
         assertThat(row.getMap("key")).containsExactlyInAnyOrderEntriesOf(Map.of("campaign", campaign, "overlay", cue));
         assertThat(row.getLong("impressions")).isEqualTo(4);
         assertThat(row.getLong("reach")).isEqualTo(3);
@@ -240,7 +240,8 @@ class FunnelReportTest {
         }
         JsonPath row = awaitReport(Tokens.merchandiser(), Map.of("tenant", tenant, "groupBy", "campaign"),
                 answer -> answer.getList("rows").size() == 1 && answer.getLong("rows[0].holdout.orders") == 1
-                        && answer.getLong("rows[0].orders") == 2 && answer.getLong("rows[0].reach") == 4)
+                        && answer.getLong("rows[0].orders") == 2 && answer.getLong("rows[0].reach") == 4
+                        && answer.getLong("rows[0].holdout.devices") == 4)
                 .setRootPath("rows[0]");
         assertThat(row.getLong("holdout.devices")).isEqualTo(4);
         assertThat(row.getDouble("holdout.conversionRate")).isEqualTo(0.25);

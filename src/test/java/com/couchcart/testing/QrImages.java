@@ -34,7 +34,13 @@ public final class QrImages {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+        try {
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+        } catch (com.google.zxing.NotFoundException notFound) {
+            // ZXing's finder-pattern search misses the odd perfectly clean code; an upright code alone in its quiet
+            // zone (the service's image, the TV's QR element) reads as a pure barcode.
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
+        }
     }
 
     /** The text of the QR code an SVG of ours draws, read from its modules. */
